@@ -21,7 +21,7 @@
 #include "store/redis_pool.h"
 #include "store/statements.h"
 
-app_t g_app;
+
 
 static const char *real_getenv(const char *name) { return getenv(name); }
 
