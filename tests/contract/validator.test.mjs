@@ -96,14 +96,20 @@ test('unknown paths, undocumented methods and undocumented statuses fail', () =>
   }
 });
 
-test('paths are matched as concrete paths, full URLs and with query strings; ids need not be numeric', () => {
+test('paths are matched as concrete paths, full URLs and with query strings; path ids must fit their schema', () => {
   const note = ex('Note');
   assert.equal(v.validate({ method: 'get', path: 'http://127.0.0.1:1234/api/v1/notes/12?x=1', status: '200',
     contentType: json, body: JSON.stringify(note) }).id, 12, 'returns the parsed body');
   assert.doesNotThrow(() => v.validate({ method: 'GET', path: '/api/v1/notes?pad_id=7&order=name', status: 200,
     contentType: json, body: ex('NotePage') }));
-  assert.doesNotThrow(() => v.validate({ method: 'GET', path: '/api/v1/pads/abc/notes', status: 404,
-    contentType: problem, body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'pad not found' } }));
+  const nf = { type: 'https://notejam.dev/problems/not-found', title: 'Not Found', status: 404, detail: 'No such resource.' };
+  for (const path of ['/api/v1/pads/abc/notes', '/api/v1/notes/0', '/api/v1/notes/-1', '/api/v1/notes/1.5',
+    '/api/v1/notes/9007199254740992', '/api/v1/pads/%20', '/api/v1/notes/%zz']) {
+    assert.throws(() => v.validate({ method: 'GET', path, status: 404, contentType: problem, body: nf }), /no path of the spec/, path);
+    assert.doesNotThrow(() => v.validateUnrouted({ method: 'GET', path, status: 404, contentType: problem, body: nf }), path);
+  }
+  assert.doesNotThrow(() => v.validate({ method: 'GET', path: '/api/v1/notes/9007199254740991', status: 404,
+    contentType: problem, body: nf }), 'largest id');
 });
 
 test('content types and bodies: wrong type, missing body, body on 204, invalid JSON all fail', () => {

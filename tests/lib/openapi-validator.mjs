@@ -28,6 +28,7 @@ export async function loadValidator(specPath, options = {}) {
   const ajv = newAjv();
   ajv.addSchema({ ...spec, $id: DOC_ID });
   const routes = buildRoutes(spec);
+  const resolve = (node, pointer) => resolveRef(spec, node, pointer);
   const coverageFile = options.coverageFile ?? process.env.NOTEJAM_OPENAPI_COVERAGE ?? null;
   const seen = new Map(); // "METHOD path key status" -> record
 
@@ -40,7 +41,24 @@ export async function loadValidator(specPath, options = {}) {
     }
     return fn;
   };
-  const resolve = (node, pointer) => resolveRef(spec, node, pointer);
+
+  // The most specific template whose path parameters also satisfy their schemas (so /api/v1/notes/abc matches
+  // no operation when `id` is an integer: the server's router answers it with its own 404).
+  function matchPath(concrete) {
+    const hits = routes.filter((r) => {
+      const m = r.regex.exec(concrete);
+      return m && r.params.every((name, i) => paramOk(r, name, safeDecode(m[i + 1])));
+    });
+    hits.sort((a, b) => (a.rank.length - b.rank.length) || a.rank.localeCompare(b.rank));
+    return hits[0] || null;
+  }
+
+  function paramOk(route, name, raw) {
+    const found = pathParameter(route, name, resolve);
+    if (!found?.node.schema) return true;
+    const fn = schemaAt(`${found.pointer}/schema`);
+    return fn(coerce(found.node.schema, raw, resolve));
+  }
 
   function record(rec) {
     const key = `${rec.method} ${rec.path} ${rec.key} ${rec.status}`;
@@ -61,7 +79,7 @@ export async function loadValidator(specPath, options = {}) {
     const m = String(method || '').toLowerCase();
     if (!METHODS.includes(m)) throw new Error(`openapi: unknown HTTP method ${JSON.stringify(method)}`);
     const concrete = concretePath(path);
-    const route = matchRoute(routes, concrete);
+    const route = matchPath(concrete);
     if (!route) {
       throw new Error(`openapi: no path of the spec matches ${concrete} (a router 404 is checked with validateUnrouted)`);
     }
@@ -93,7 +111,7 @@ export async function loadValidator(specPath, options = {}) {
     const m = String(method || '').toLowerCase();
     const concrete = concretePath(path);
     const code = statusCode(status);
-    const route = matchRoute(routes, concrete);
+    const route = matchPath(concrete);
     const label = `${m.toUpperCase()} ${concrete} -> ${code} (unrouted)`;
     if (code === 404 && route) {
       throw new Error(`openapi: ${label}: the path matches ${route.path}; check its responses with validate()`);
@@ -198,13 +216,14 @@ function buildRoutes(spec) {
       if (item[m].servers) throw new Error(`openapi: operation-level servers are not supported (${m} ${template})`);
     }
     const segments = template.split('/').slice(1);
+    const params = [...template.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
     const source = segments.map((seg) =>
       seg.split(/(\{[^}]+\})/).map((p) => (/^\{[^}]+\}$/.test(p) ? '([^/]+)' : escapeRegex(p))).join(''));
     // Literal segments beat templated ones, left to right (OpenAPI: concrete paths match first).
     const rank = segments.map((seg) => (seg.includes('{') ? '1' : '0')).join('');
     for (const prefix of prefixes) {
       routes.push({
-        template, item, methods, rank, path: prefix + template,
+        template, item, methods, rank, params, path: prefix + template,
         regex: new RegExp(`^${escapeRegex(prefix)}/${source.join('/')}$`),
       });
     }
@@ -218,10 +237,28 @@ function serverPrefix(server) {
   return new URL(url, 'http://server.invalid').pathname.replace(/\/+$/, '');
 }
 
-function matchRoute(routes, concrete) {
-  const hits = routes.filter((r) => r.regex.test(concrete));
-  hits.sort((a, b) => (a.rank.length - b.rank.length) || a.rank.localeCompare(b.rank));
-  return hits[0] || null;
+// The declaration of a path parameter: path-item level first, then any operation's.
+function pathParameter(route, name, resolve) {
+  const base = `/paths/${esc(route.template)}`;
+  const lists = [[route.item.parameters, `${base}/parameters`],
+    ...route.methods.map((m) => [route.item[m].parameters, `${base}/${m}/parameters`])];
+  for (const [list, pointer] of lists) {
+    for (const [i, raw] of (list || []).entries()) {
+      const found = resolve(raw, `${pointer}/${i}`);
+      if (found.node.in === 'path' && found.node.name === name) return found;
+    }
+  }
+  return null;
+}
+
+// Path and header values are text; a numeric schema sees them as numbers.
+function coerce(schema, raw, resolve) {
+  const type = resolve(schema, '').node.type;
+  return ['integer', 'number'].includes(type) && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+}
+
+function safeDecode(s) {
+  try { return decodeURIComponent(s); } catch { return s; }
 }
 
 function concretePath(path) {
@@ -300,9 +337,7 @@ function checkHeaders(label, response, responsePointer, h, resolve, schemaAt) {
     }
     if (!header.schema) continue;
     const fn = schemaAt(`${pointer}/schema`);
-    const numeric = ['integer', 'number'].includes(header.schema.type) && /^-?\d+(\.\d+)?$/.test(value.trim());
-    const v = numeric ? Number(value.trim()) : value;
-    if (!fn(v)) throw new Error(`openapi: ${label}: header ${name}: ${JSON.stringify(value)} ${formatErrors(fn.errors)}`);
+    if (!fn(coerce(header.schema, value, resolve))) throw new Error(`openapi: ${label}: header ${name}: ${JSON.stringify(value)} ${formatErrors(fn.errors)}`);
   }
 }
 
