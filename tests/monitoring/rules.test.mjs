@@ -79,3 +79,15 @@ test('every recording rule is used by an alert or a dashboard panel', () => {
   const used = new Set(allExpressions(root).flatMap(({ expr }) => selectors(expr).map((s) => s.name)));
   for (const name of recorded) assert.ok(used.has(name), `${name} is recorded but never used`);
 });
+
+test('an alert reads only recording rules defined before it in its own group (evaluation order is defined there)', () => {
+  const seen = new Map(); // group -> recorded so far
+  for (const r of rules) {
+    const before = seen.get(r.group) ?? new Set();
+    if (r.alert)
+      for (const s of selectors(r.expr))
+        if (recorded.has(s.name)) assert.ok(before.has(s.name), `${r.alert} reads ${s.name} from another group or later`);
+    if (r.record) before.add(r.record);
+    seen.set(r.group, before);
+  }
+});

@@ -1,0 +1,13 @@
+# Monitoring: the alert rules and their promtool unit tests, the Grafana dashboard, the log-shipping config, and the
+# API's real /metrics and logs under generated traffic. See docs/observability.md.
+MON_RULES := charts/notejam/files/prometheus-rules.yaml
+MON_RULE_TESTS := $(sort $(wildcard ops/monitoring/rules-tests/*.test.yaml))
+
+.PHONY: test-monitoring
+TEST_SUITES += test-monitoring
+test-monitoring: build ## alert rules (promtool), dashboard, log config, and metrics/logs of a live API
+	@$(ENSURE_APT) prometheus postgresql-15 postgresql-client-15 redis-server redis-tools python3
+	@$(ENSURE_NPM) tests/monitoring
+	promtool check rules $(MON_RULES)
+	promtool test rules $(MON_RULE_TESTS)
+	cd tests/monitoring && node --test *.test.mjs
