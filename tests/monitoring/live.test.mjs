@@ -1,24 +1,36 @@
-// Against a running API (real PostgreSQL and Redis) with generated traffic: the scrape passes promtool's lint, every
-// API metric the rules and dashboards use is exported, and the log lines are JSON with the required fields and no
-// secret in them.
+// Against a running API (real PostgreSQL and Redis) with generated traffic, scraped by a real Prometheus that runs
+// the chart's rule file: the scrape passes promtool's lint, every API metric the rules and dashboards use is
+// exported, the recording rules and dashboard queries work on the real series, and the log lines are JSON with the
+// required fields and no secret in them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startStack } from '../lib/stack.mjs';
 import { generateTraffic } from './lib/traffic.mjs';
 import { parseExposition } from './lib/exposition.mjs';
-import { allExpressions, loadRules } from './lib/sources.mjs';
-import { selectors } from './lib/promql.mjs';
+import { allExpressions, loadRules, loadDashboards, panelsOf, RULES } from './lib/sources.mjs';
+import { selectors, ungrafana } from './lib/promql.mjs';
+import { startPrometheus } from './lib/prometheus.mjs';
+import { waitFor } from '../lib/stack.mjs';
 import { resolver, loadMetricsDoc } from './lib/contract.mjs';
 import { logsInsightsFields } from './lib/logs-insights.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-let stack, traffic, scrape, samples, logLines;
+const NS = 'monitoring-test';
+let stack, prom, traffic, scrape, samples, logLines;
 
 before(async () => {
   stack = await startStack({});
-  traffic = await generateTraffic(stack);
+  // As the ServiceMonitor would: job notejam-api, namespace and pod target labels.
+  prom = await startPrometheus({ target: `127.0.0.1:${stack.api.port}`, job: 'notejam-api',
+    labels: { namespace: NS, pod: 'notejam-0' }, rulesFile: join(root, RULES) });
+  const shows = (expr) => waitFor(async () => (await prom.query(expr)).length > 0, { what: `Prometheus: ${expr}`, timeoutMs: 30000 });
+  await shows('up{job="notejam-api"} == 1'); // a scrape before the traffic, so rates see all of it
+  traffic = await generateTraffic(stack, { scraped: shows });
+  // The second batch of 503s has been scraped and the rules have run on it.
+  await shows('notejam_http_requests_total{route="/api/v1/notes",status="503"} >= 6');
+  await shows('notejam:sli_error_ratio:rate5m > 0 < 1');
   const res = await fetch(`${stack.baseUrl}/metrics`);
   assert.equal(res.status, 200);
   scrape = await res.text();
@@ -29,7 +41,10 @@ before(async () => {
   while (!stack.api.logs().includes(lastId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   logLines = stack.api.logs().split('\n').filter((l) => l.trim());
 });
-after(async () => stack && stack.stop());
+after(async () => {
+  await prom?.stop();
+  await stack?.stop();
+});
 
 test('promtool check metrics finds no problem in the scrape', () => {
   const r = spawnSync('promtool', ['check', 'metrics'], { input: scrape, encoding: 'utf8' });
@@ -78,6 +93,47 @@ test('the traffic shows up in the counters the alerts watch', () => {
   assert.ok(value('notejam_http_requests_total', { route: 'unmatched' }) >= 1);
   assert.ok(value('notejam_http_request_duration_seconds_count', { route: '/api/v1/notes', method: 'POST' }) >= 5);
   assert.equal(value('notejam_ready', {}), 1);
+});
+
+// Recordings that need a week of history (the baseline) or the wall clock (business hours) can be empty here.
+const NEEDS_HISTORY = new Set(['notejam:http_requests:rate1h_offset1w', 'notejam:http_requests:wow_ratio1h', 'notejam:business_hours']);
+
+test('Prometheus runs the rule file on the real series: every recording over API metrics has data', async () => {
+  const recordings = loadRules(root).filter((r) => r.record && !NEEDS_HISTORY.has(r.record));
+  for (const r of recordings) {
+    const result = await prom.query(`${r.record}{namespace="${NS}"}`);
+    assert.ok(result.length > 0, `${r.record} has no data`);
+    for (const s of result) assert.ok(Number.isFinite(Number(s.value[1])), `${r.record} = ${s.value[1]}`);
+  }
+  // The outage's 503s are in the SLI; probes are not (its /readyz 503 would not count anyway).
+  const [ratio] = await prom.query(`notejam:sli_error_ratio:rate5m{namespace="${NS}"}`);
+  assert.ok(Number(ratio.value[1]) > 0 && Number(ratio.value[1]) < 1, `error ratio ${ratio.value[1]}`);
+  const [db] = await prom.query(`sum(notejam_db_errors_total{namespace="${NS}"})`);
+  assert.ok(Number(db.value[1]) > 0, 'the outage shows in notejam_db_errors_total');
+  assert.ok((await prom.query('notejam:business_hours or vector(0)')).length > 0);
+});
+
+test('every dashboard query runs in Prometheus, and every panel on API metrics shows data', async () => {
+  const recorded = new Set(loadRules(root).filter((r) => r.record).map((r) => r.record));
+  const lookup = resolver(root);
+  const vars = { namespace: NS, route: '.*', env: '.*' };
+  const empty = [];
+  for (const { file, json } of loadDashboards(root)) {
+    for (const p of panelsOf(json).filter((x) => x.targets)) {
+      let rows = 0;
+      let apiOnly = true;
+      for (const t of p.targets) {
+        const expr = ungrafana(t.expr, vars, '1m');
+        rows += (await prom.query(expr)).length; // throws on a query Prometheus rejects
+        for (const sel of selectors(expr)) {
+          const r = lookup(sel.name);
+          if (NEEDS_HISTORY.has(sel.name) || !(recorded.has(sel.name) || (r.kind === 'api' && r.def.section === 'api'))) apiOnly = false;
+        }
+      }
+      if (apiOnly && rows === 0) empty.push(`${file}: "${p.title}"`);
+    }
+  }
+  assert.deepEqual(empty, []);
 });
 
 test('every log line is a JSON object with time, level and msg', () => {

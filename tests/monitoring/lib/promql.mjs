@@ -1,11 +1,12 @@
 // PromQL parsing with Prometheus' own Lezer grammar: which series selectors an expression uses.
 import { parser } from '@prometheus-io/lezer-promql';
 
-// Grafana template variables become plain values so the expression parses as PromQL.
-export function ungrafana(expr) {
+// Grafana template variables become plain values so the expression parses (and runs) as PromQL:
+// vars maps a variable name to its value (others become "x"); interval replaces $__rate_interval & co.
+export function ungrafana(expr, vars = {}, interval = '5m') {
   return expr
-    .replace(/\$__(rate_interval|interval|range)\b/g, '5m')
-    .replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*(:[a-z]+)?\}?/g, 'x');
+    .replace(/\$__(rate_interval|interval|range)\b/g, interval)
+    .replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(:[a-z]+)?\}?/g, (_, name) => vars[name] ?? 'x');
 }
 
 function unquote(s) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { waitFor } from '../../lib/stack.mjs';
 
-export async function generateTraffic(stack) {
+// hooks.scraped(expr): resolves once Prometheus shows expr (optional; separates two batches of errors by a scrape).
+export async function generateTraffic(stack, hooks = {}) {
   const secrets = new Set([stack.jwtKey]);
   const expected = []; // { requestId, method, route, status, userId }
   let n = 0;
@@ -72,6 +73,26 @@ export async function generateTraffic(stack) {
   const newPassword = `New-${randomBytes(9).toString('base64url')}`;
   keep(resetToken[1] ?? resetToken[2], newPassword);
   must(await call('POST', '/api/v1/auth/reset-password', { json: { token: resetToken[1] ?? resetToken[2], password: newPassword }, route: '/api/v1/auth/reset-password' }), 204, 'reset');
+
+  // A PostgreSQL outage: note reads answer 503 and the API counts connection errors, then recovers by itself.
+  await stack.pg.stop();
+  const outage = async () => {
+    for (let i = 0; i < 3; i++)
+      must(await call('GET', '/api/v1/notes', { route: '/api/v1/notes', ...auth }), 503, 'notes while PostgreSQL is down');
+  };
+  await outage();
+  must(await call('GET', '/readyz', { route: '/readyz' }), 503, 'readyz while PostgreSQL is down');
+  await hooks.scraped?.('notejam_http_requests_total{route="/api/v1/notes",status="503"} >= 3');
+  await outage();
+  await stack.pg.start();
+  // Polled at a probe's pace, not every 50 ms: the API's connect back-off (250 ms) restarts on every request that
+  // arrives while backing off, so faster polling can keep it from reconnecting (reported to the API's owner).
+  const readyBy = Date.now() + 30000;
+  while ((await fetch(`${stack.baseUrl}/readyz`)).status !== 200) {
+    if (Date.now() > readyBy) throw new Error('API not ready 30 s after PostgreSQL came back');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  for (let i = 0; i < 5; i++) must(await call('GET', '/api/v1/notes', { route: '/api/v1/notes', ...auth }), 200, 'notes after the outage');
 
   for (const path of ['/healthz', '/readyz', '/version']) must(await call('GET', path, { route: path }), 200, path);
   return { secrets: [...secrets], expected, userId: uid };
