@@ -56,6 +56,19 @@ test('an existing Secret (clusters without ESO) is mounted by the API and the mi
   assert.ok(np.spec.egress.some((r) => r.ports[0].port === 587 && r.to[0].ipBlock.cidr === '10.10.200.0/24'));
 });
 
+test('scheduling settings (nodeSelector, tolerations, pull secrets, priority, affinity) reach the API and migration pods', async () => {
+  const objects = await render('helm4', 'notejam', existingDev);
+  for (const w of [one(objects, 'Deployment', 'api'), one(objects, 'Job', 'migrate')]) {
+    const spec = w.spec.template.spec;
+    assert.deepEqual(spec.nodeSelector, { workload: 'notejam' });
+    assert.equal(spec.tolerations[0].key, 'dedicated');
+    assert.deepEqual(spec.imagePullSecrets, [{ name: 'ecr' }]);
+    assert.equal(spec.priorityClassName, 'notejam-critical');
+  }
+  const affinity = one(objects, 'Deployment', 'api').spec.template.spec.affinity;
+  assert.deepEqual(affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values, ['amd64']);
+});
+
 test('without autoscaling the Deployment keeps replicaCount and no autoscaler exists', async () => {
   const objects = await render('helm4', 'notejam', existingDev);
   assert.equal(one(objects, 'Deployment', 'api').spec.replicas, 2);

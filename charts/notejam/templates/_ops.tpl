@@ -60,7 +60,7 @@ spec:
           automountServiceAccountToken: false
           securityContext:
             {{- include "notejam.podSecurityContext" (dict "uid" 10002) | nindent 12 }}
-          {{- include "notejam.scheduling" $ctx | nindent 10 }}
+          {{- with include "notejam.scheduling" $ctx | trim }}{{ . | nindent 10 }}{{ end }}
           containers:
             - name: {{ .component }}
               image: {{ include "notejam.image" (dict "ctx" $ctx "image" $ctx.Values.backup.image "what" "backup.image.repository") | quote }}
