@@ -2,7 +2,9 @@
 // rules included), and templates refuse inconsistent settings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HELMS, lint, renderError } from './lib/helm.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHARTS, CHART_ENVS, HELMS, lint, renderError } from './lib/helm.mjs';
 
 const REJECTED = [
   // [what, chart, env, --set list, expected message]
@@ -49,3 +51,27 @@ test('the chart refuses to render without an environment and image (defaults alo
   const stderr = await renderError('helm4', 'notejam', {});
   assert.match(stderr, /environment|image/);
 });
+
+// Every object a values.schema.json describes is closed: additionalProperties false, or a schema for the values
+// of a free-form map (labels, annotations, extraEnv). Conditional branches (if/then, oneOf, ...) only add
+// constraints to a closed base and objects built from a closed definition ($ref/allOf) inherit it. Pass-through
+// Kubernetes objects (affinity's inner parts) are the only open ones; the Kubernetes schema tests check them.
+const OPEN_PASS_THROUGH = /^\/properties\/affinity\/properties\/\w+$/;
+const CONDITIONAL = new Set(['if', 'then', 'else', 'oneOf', 'anyOf', 'allOf', 'not']);
+function openObjects(node, path, out) {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) return node.reduce((o, n, i) => openObjects(n, `${path}/${i}`, o), out);
+  const isObject = node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')) || node.properties;
+  const delegated = node.$ref || node.allOf;
+  if (isObject && !delegated && node.additionalProperties === undefined && !OPEN_PASS_THROUGH.test(path)) out.push(path || '/');
+  for (const [k, v] of Object.entries(node)) if (!CONDITIONAL.has(k)) openObjects(v, `${path}/${k}`, out);
+  return out;
+}
+
+for (const chart of Object.keys(CHART_ENVS)) {
+  test(`${chart}/values.schema.json closes every object (additionalProperties)`, () => {
+    const schema = JSON.parse(readFileSync(join(CHARTS, chart, 'values.schema.json'), 'utf8'));
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(openObjects(schema, '', []), []);
+  });
+}
