@@ -4,13 +4,14 @@
 // one refresh token is used twice). Pure apart from the injected `fetch`, so it is unit-tested without a browser.
 
 export class ApiError extends Error {
-  /** @param {number} status @param {object|null} problem RFC 9457 body */
-  constructor(status, problem) {
+  /** @param {number} status @param {object|null} problem RFC 9457 body @param {string|null} [retryAfter] */
+  constructor(status, problem, retryAfter = null) {
     super((problem && (problem.detail || problem.title)) || `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem || {};
     this.fields = (problem && typeof problem.errors === 'object' && problem.errors) || {};
+    this.retryAfter = retryAfter; // seconds, from the Retry-After header of a 429
   }
 }
 
@@ -72,11 +73,11 @@ export function createApi(opts = {}) {
   async function parse(res) {
     if (res.status === 204) return null;
     let data = null;
-    const type = (res.headers && res.headers.get && res.headers.get('content-type')) || '';
+    const type = res.headers.get('content-type') || '';
     if (type.includes('json')) {
       try { data = await res.json(); } catch { data = null; }
     }
-    if (!res.ok) throw new ApiError(res.status, data);
+    if (!res.ok) throw new ApiError(res.status, data, res.headers.get('retry-after'));
     return data;
   }
 

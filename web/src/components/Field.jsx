@@ -1,0 +1,26 @@
+// A labelled form field whose errors are announced and tied to the input (aria-invalid + aria-describedby).
+export function Field({ id, label, errors, multiline, hint, ...input }) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const invalid = !!(errors && errors.length);
+  const describedBy = [hint && hintId, invalid && errorId].filter(Boolean).join(' ') || undefined;
+  const props = { id, 'aria-invalid': invalid ? 'true' : undefined, 'aria-describedby': describedBy, ...input };
+  return (
+    <div class={invalid ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && <p id={hintId} class="hint">{hint}</p>}
+      {multiline ? <textarea {...props} /> : <input {...props} />}
+      {invalid && <p id={errorId} class="field-error">{errors.join(' ')}</p>}
+    </div>
+  );
+}
+
+/** The form-wide error (network down, wrong password, a server message without a field). */
+export function FormError({ text }) {
+  if (!text) return null;
+  return <p class="form-error" role="alert" tabindex="-1">{text}</p>;
+}
+
+export function Submit({ busy, children, class: cls = 'button primary' }) {
+  return <button type="submit" class={cls} disabled={busy} aria-busy={busy ? 'true' : undefined}>{children}</button>;
+}

@@ -1,0 +1,35 @@
+import { safeNext } from '../lib/routes.js';
+import { navigate, flashNext } from '../lib/nav.js';
+import { validateSignUp } from '../lib/validate.js';
+import { useSession } from '../session.js';
+import { useForm, useTitle } from '../hooks.js';
+import { Field, FormError, Submit } from '../components/Field.jsx';
+
+export function SignUp({ query }) {
+  useTitle('Sign up');
+  const { api, switchUser } = useSession();
+  const next = safeNext(query.get('next'));
+  const form = useForm({ email: '', password: '', repeat: '' }, {
+    validate: validateSignUp,
+    action: (v) => switchUser(async () => {
+      await api.signUp(v.email, v.password);
+      flashNext('Welcome to Notejam! Your account is ready.');
+      navigate(next, { replace: true });
+    }),
+  });
+  return (
+    <section class="narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">Sign up</h1>
+      <form ref={form.formRef} onSubmit={form.submit} novalidate>
+        <FormError text={form.formError} />
+        <Field id="email" label="Email" type="email" autoComplete="email" required {...form.field('email')} />
+        <Field id="password" label="Password" type="password" autoComplete="new-password" required
+          hint="At least 8 characters." {...form.field('password')} />
+        <Field id="repeat" label="Repeat password" type="password" autoComplete="new-password" required
+          {...form.field('repeat')} />
+        <Submit busy={form.busy}>Sign up</Submit>
+      </form>
+      <p>Already have an account? <a href="/signin">Sign in</a></p>
+    </section>
+  );
+}
