@@ -1,6 +1,7 @@
 // Small hooks shared by the pages: data loading with loading/error states, paged lists, forms, page titles.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, AuthError } from './lib/api.js';
+import { serverMessage } from './lib/validate.js';
 
 export function useTitle(title) {
   useEffect(() => {
@@ -72,7 +73,7 @@ export function useForm(initial, { validate, action, fieldOf = (f) => f }) {
       const other = [];
       for (const [field, messages] of Object.entries(err.fields)) {
         const name = fieldOf(field);
-        const list = Array.isArray(messages) ? messages : [String(messages)];
+        const list = (Array.isArray(messages) ? messages : [messages]).map((m) => serverMessage(field, m));
         if (name && name in initial) mapped[name] = list;
         else other.push(...list);
       }

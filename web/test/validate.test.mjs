@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   emailProblem, passwordProblem, validateSignUp, validateSignIn, validateChangePassword, validateNewPassword,
-  validatePad, validateNote, validateForgot, hasErrors, chars,
+  validatePad, validateNote, validateForgot, hasErrors, chars, serverMessage,
 } from '../src/lib/validate.js';
 
 test('emails: one @, a dotted domain, no spaces, 3..254 bytes', () => {
@@ -49,4 +49,12 @@ test('pad and note names: 1..100 characters after trimming; note text up to 2000
   assert.ok(!hasErrors(validateNote({ name: 'n', text: '' })));
   assert.ok(!hasErrors(validateNote({ name: 'n', text: 't'.repeat(20000) })));
   assert.deepEqual(Object.keys(validateNote({ name: '', text: 't'.repeat(20001) })).sort(), ['name', 'text']);
+});
+
+test('server field messages become sentences next to their field', () => {
+  assert.equal(serverMessage('email', 'is already registered'), 'Email is already registered.');
+  assert.equal(serverMessage('current_password', 'is not correct'), 'Current password is not correct.');
+  assert.equal(serverMessage('pad_id', 'is not one of your pads'), 'Pad is not one of your pads.');
+  assert.equal(serverMessage('name', 'must be a string.'), 'Name must be a string.');
+  assert.equal(serverMessage('email', 'Already a sentence.'), 'Already a sentence.');
 });

@@ -27,7 +27,7 @@ export function journeyTests() {
     await ann.getByRole('link', { name: 'New note' }).click();
     await heading(ann, 'New note').waitFor();
     assert.equal(new URL(ann.url()).search, `?pad=${work}`);
-    assert.equal(await ann.getByLabel('Pad').inputValue(), String(work), 'pad preselected from the pad page');
+    assert.equal(await ann.getByLabel('Pad', { exact: true }).inputValue(), String(work), 'pad preselected from the pad page');
     await ann.getByLabel('Name').fill('Meeting');
     await ann.getByLabel('Text').fill('first line\nsecond line\n\n  indented');
     await ann.getByRole('button', { name: 'Create note' }).click();
@@ -70,7 +70,7 @@ export function journeyTests() {
     await heading(ann, 'Edit note').waitFor();
     assert.equal(await ann.getByLabel('Name').inputValue(), 'Meeting');
     await ann.getByLabel('Name').fill('Meeting notes');
-    await ann.getByLabel('Pad').selectOption({ label: 'No pad' });
+    await ann.getByLabel('Pad', { exact: true }).selectOption({ label: 'No pad' });
     await ann.getByRole('button', { name: 'Save' }).click();
     await heading(ann, 'Meeting notes').waitFor();
     assert.equal(await flash(ann).textContent(), 'Note saved.');

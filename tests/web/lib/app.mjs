@@ -57,7 +57,7 @@ export async function createNote(page, { name, text = '', pad }) {
   await page.getByRole('link', { name: 'New note' }).click();
   await heading(page, 'New note').waitFor();
   await page.getByLabel('Name').fill(name);
-  if (pad !== undefined) await page.getByLabel('Pad').selectOption({ label: pad });
+  if (pad !== undefined) await page.getByLabel('Pad', { exact: true }).selectOption({ label: pad });
   await page.getByLabel('Text').fill(text);
   await page.getByRole('button', { name: 'Create note' }).click();
   await heading(page, name).waitFor();

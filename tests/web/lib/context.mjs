@@ -7,6 +7,9 @@ import { launch, openPage } from './browser.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_ROOT = resolve(process.env.WEB_ROOT || resolve(here, '../../../web/dist'));
 export const ACCESS_TTL = 3; // seconds: short, so tests see the access token expire
+// The API accepts access tokens up to 30 s past `exp` (clock-skew leeway, api/src/main.c), so a token is refused
+// only ACCESS_TTL + JWT_LEEWAY seconds after it was issued.
+export const JWT_LEEWAY = 30;
 
 export const ctx = { stack: null, browser: null, baseUrl: null, pages: [] };
 

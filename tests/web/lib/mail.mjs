@@ -3,8 +3,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from './app.mjs';
 
-// Undo quoted-printable soft line breaks and escapes; harmless on 7bit/8bit bodies without "=XX".
-function unQuote(text) {
+// A mail as text: a quoted-printable body is decoded (soft line breaks, =XX escapes); 7bit/8bit stays as it is.
+function readMail(text) {
+  const split = text.search(/\r?\n\r?\n/);
+  const head = split < 0 ? text : text.slice(0, split);
+  if (!/^content-transfer-encoding:\s*quoted-printable/im.test(head)) return text;
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -13,7 +16,7 @@ export function mailsTo(mailDir, email) {
   try { files = readdirSync(mailDir).filter((f) => f.endsWith('.eml')); } catch { return []; }
   // Oldest first, so the last one is the newest mail.
   const byAge = files.map((f) => join(mailDir, f)).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs || a.localeCompare(b));
-  return byAge.map((f) => unQuote(readFileSync(f, 'utf8')))
+  return byAge.map((f) => readMail(readFileSync(f, 'utf8')))
     .filter((m) => m.toLowerCase().includes(email.toLowerCase()));
 }
 

@@ -1,4 +1,5 @@
 // Top bar: the brand, and either the account links or sign in / sign up.
+import { NetworkError } from '../lib/api.js';
 import { navigate, flashNext } from '../lib/nav.js';
 import { useSession } from '../session.js';
 
@@ -8,8 +9,10 @@ export function Header({ user }) {
     try {
       await api.signOut();
       flashNext('You are signed out.', 'info');
-    } catch {
-      flashNext('Signed out on this device, but the server could not be reached.', 'error');
+    } catch (err) {
+      // A session the server no longer knows is signed out all the same.
+      if (err instanceof NetworkError) flashNext('Signed out here, but Notejam could not be reached.', 'error');
+      else flashNext('You are signed out.', 'info');
     }
     navigate('/signin');
   });

@@ -45,6 +45,8 @@ export function startNav() {
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, window.location.href);
     if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    // In-page anchors ("Skip to content") keep their native behaviour.
+    if (url.hash && url.pathname === window.location.pathname && url.search === window.location.search) return;
     e.preventDefault();
     navigate(url.pathname + url.search);
   });

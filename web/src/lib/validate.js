@@ -94,3 +94,14 @@ export function validateNote({ name, text }) {
 }
 
 export const hasErrors = (errors) => Object.keys(errors).length > 0;
+
+// The API's field messages are fragments meant to follow the field's name ("is already registered").
+const FIELD_NAMES = { pad_id: 'Pad', current_password: 'Current password', new_password: 'New password' };
+
+/** Turns a server field message into a sentence: ("email", "is already registered") -> "Email is already registered." */
+export function serverMessage(field, message) {
+  const text = String(message).trim();
+  if (!/^[a-z]/.test(text)) return text;
+  const name = FIELD_NAMES[field] || `${field.charAt(0).toUpperCase()}${field.slice(1).replace(/_/g, ' ')}`;
+  return `${name} ${text}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
