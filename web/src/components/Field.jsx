@@ -1,3 +1,5 @@
+import { LIMITS } from '../lib/validate.js';
+
 // A labelled form field whose errors are announced and tied to the input (aria-invalid + aria-describedby).
 export function Field({ id, label, errors, multiline, hint, ...input }) {
   const errorId = `${id}-error`;
@@ -12,6 +14,19 @@ export function Field({ id, label, errors, multiline, hint, ...input }) {
       {multiline ? <textarea {...props} /> : <input {...props} />}
       {invalid && <p id={errorId} class="field-error">{errors.join(' ')}</p>}
     </div>
+  );
+}
+
+/** A new password and its repetition (sign up, reset password, change password). */
+export function NewPassword({ form, name = 'password', label = 'New password' }) {
+  const min = `At least ${LIMITS.passwordMin} characters.`;
+  return (
+    <>
+      <Field id={name} label={label} type="password" autoComplete="new-password" required hint={min}
+        {...form.field(name)} />
+      <Field id="repeat" label={`Repeat ${label.toLowerCase()}`} type="password" autoComplete="new-password" required
+        {...form.field('repeat')} />
+    </>
   );
 }
 

@@ -4,13 +4,13 @@ import { SmartDate } from './SmartDate.jsx';
 
 const DIRECTION = { name: ['A to Z', 'Z to A'], updated_at: ['oldest first', 'newest first'] };
 
-function SortHeader({ column, label, order, path }) {
+function SortHeader({ column, label, order, path, class: cls }) {
   const next = nextOrder(order, column);
   const sort = ariaSort(order, column);
   const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '';
   const howNext = DIRECTION[column][next.startsWith('-') ? 1 : 0];
   return (
-    <th scope="col" aria-sort={sort}>
+    <th scope="col" aria-sort={sort} class={cls}>
       <a href={`${path}?order=${next}`} class="sort">
         {label}<span class="visually-hidden">, sort {howNext}</span>
         {arrow && <span aria-hidden="true" class="arrow">{arrow}</span>}
@@ -21,12 +21,12 @@ function SortHeader({ column, label, order, path }) {
 
 export function NotesTable({ items, order, path, showPad }) {
   return (
-    <table class="notes">
+    <table class={showPad ? 'notes with-pad' : 'notes'}>
       <thead>
         <tr>
-          <SortHeader column="name" label="Note" order={order} path={path} />
-          {showPad && <th scope="col">Pad</th>}
-          <SortHeader column="updated_at" label="Last modified" order={order} path={path} />
+          <SortHeader column="name" label="Note" order={order} path={path} class="col-note" />
+          {showPad && <th scope="col" class="col-pad">Pad</th>}
+          <SortHeader column="updated_at" label="Last modified" order={order} path={path} class="col-date" />
         </tr>
       </thead>
       <tbody>

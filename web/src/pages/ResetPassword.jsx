@@ -2,7 +2,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateNewPassword } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { FormError, NewPassword, Submit } from '../components/Field.jsx';
 
 const BAD_LINK = 'This reset link is invalid or has expired. Ask for a new one.';
 
@@ -33,10 +33,7 @@ export function ResetPassword({ query }) {
       ) : (
         <form ref={form.formRef} onSubmit={form.submit} novalidate>
           <FormError text={form.formError} />
-          <Field id="password" label="New password" type="password" autoComplete="new-password" required
-            hint="At least 8 characters." {...form.field('password')} />
-          <Field id="repeat" label="Repeat new password" type="password" autoComplete="new-password" required
-            {...form.field('repeat')} />
+          <NewPassword form={form} />
           <Submit busy={form.busy}>Change password</Submit>
         </form>
       )}

@@ -2,7 +2,7 @@ import { flashNow } from '../lib/nav.js';
 import { validateChangePassword } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, FormError, NewPassword, Submit } from '../components/Field.jsx';
 
 const EMPTY = { current_password: '', new_password: '', repeat: '' };
 
@@ -26,10 +26,7 @@ export function Settings() {
         <FormError text={form.formError} />
         <Field id="current_password" label="Current password" type="password" autoComplete="current-password"
           required {...form.field('current_password')} />
-        <Field id="new_password" label="New password" type="password" autoComplete="new-password" required
-          hint="At least 8 characters." {...form.field('new_password')} />
-        <Field id="repeat" label="Repeat new password" type="password" autoComplete="new-password" required
-          {...form.field('repeat')} />
+        <NewPassword form={form} name="new_password" />
         <Submit busy={form.busy}>Change password</Submit>
       </form>
       <h2>Delete account</h2>

@@ -3,7 +3,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateSignUp } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, FormError, NewPassword, Submit } from '../components/Field.jsx';
 
 export function SignUp({ query }) {
   useTitle('Sign up');
@@ -23,10 +23,7 @@ export function SignUp({ query }) {
       <form ref={form.formRef} onSubmit={form.submit} novalidate>
         <FormError text={form.formError} />
         <Field id="email" label="Email" type="email" autoComplete="email" required {...form.field('email')} />
-        <Field id="password" label="Password" type="password" autoComplete="new-password" required
-          hint="At least 8 characters." {...form.field('password')} />
-        <Field id="repeat" label="Repeat password" type="password" autoComplete="new-password" required
-          {...form.field('repeat')} />
+        <NewPassword form={form} label="Password" />
         <Submit busy={form.busy}>Sign up</Submit>
       </form>
       <p>Already have an account? <a href="/signin">Sign in</a></p>
