@@ -1,15 +1,15 @@
 // Builds the SPA into dist/: one JS and one CSS bundle with content hashes in their names, and an index.html
 // that loads them (no inline script or style, so `script-src 'self'; style-src 'self'` holds). Prints gzip sizes.
-// Runs on Node 18 (Debian 12) and Node 20.
+// Runs on Node 18 (Debian 12) and Node 20. Usage: node build.mjs [outdir] (default dist/).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
+const dist = resolve(process.argv[2] || join(root, 'dist')); // `node build.mjs [outdir]`
 const assets = join(dist, 'assets');
 
 rmSync(dist, { recursive: true, force: true });
