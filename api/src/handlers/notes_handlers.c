@@ -31,6 +31,7 @@ static int read_note(req_t *r, int create, note_input_t *in) {
     size_t start = 0, len = 0;
     if (name && validate_name(name, &start, &len)) field_errors_add(&errs, "name", validate_name(name, &start, &len));
     if (in->text && validate_text(in->text)) field_errors_add(&errs, "text", validate_text(in->text));
+    if (!create && !r->json->child) field_errors_add(&errs, "body", "must change at least one field");
     if (!create) {
         const cJSON *t = cJSON_GetObjectItemCaseSensitive(r->json, "text"), *n = cJSON_GetObjectItemCaseSensitive(r->json, "name");
         if (cJSON_IsNull(t)) field_errors_add(&errs, "text", "must be a string");

@@ -12,21 +12,21 @@
 #include "store/statements.h"
 
 /* Reads and validates {"name"}; returns a trimmed heap copy (caller frees) or NULL after answering. */
-static char *read_pad_name(req_t *r, int required) {
+static char *read_pad_name(req_t *r) {
     static const char *const allowed[] = {"name", NULL};
     field_errors_t errs = {0};
     if (!require_body(r, allowed, &errs)) return NULL;
-    const char *name = field_string(r->json, "name", required, &errs);
+    const char *name = field_string(r->json, "name", 1, &errs);
     size_t start = 0, len = 0;
     if (name && validate_name(name, &start, &len)) field_errors_add(&errs, "name", validate_name(name, &start, &len));
     if (respond_invalid(r, &errs)) return NULL;
-    return name ? strndup(name + start, len) : strdup("");
+    return strndup(name + start, len);
 }
 
 void h_pads_list(req_t *r) { list_respond(r, LIST_PADS, 0); }
 
 void h_pads_create(req_t *r) {
-    char *name = read_pad_name(r, 1), uid[24];
+    char *name = read_pad_name(r), uid[24];
     if (!name) return;
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     const char *params[] = {uid, name};
@@ -43,13 +43,12 @@ void h_pad_get(req_t *r) {
 }
 
 void h_pad_update(req_t *r) {
-    char *name = read_pad_name(r, 0), id[24], uid[24];
+    char *name = read_pad_name(r), id[24], uid[24];
     if (!name) return;
     snprintf(id, sizeof id, "%" PRId64, r->match.id);
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     const char *params[] = {id, uid, name};
-    if (*name) respond_one(r, SQL_PAD_RENAME, 3, params, write_pad, 200, NULL);
-    else respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200, NULL); /* empty patch: nothing changes */
+    respond_one(r, SQL_PAD_RENAME, 3, params, write_pad, 200, NULL);
     free(name);
 }
 

@@ -175,7 +175,9 @@ static int parse_body(req_t *r) {
     }
     if (!cJSON_IsObject(j)) {
         cJSON_Delete(j);
-        resp_problem(r, 422, "The body must be a JSON object.", NULL, NULL);
+        field_errors_t errs = {0};
+        field_errors_add(&errs, "body", "must be a JSON object");
+        resp_problem(r, 422, "The body must be a JSON object.", &errs, NULL);
         return -1;
     }
     r->json = j;

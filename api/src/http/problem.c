@@ -22,7 +22,7 @@ static const struct {
     {409, "Conflict", "conflict"},
     {413, "Content Too Large", "content-too-large"},
     {415, "Unsupported Media Type", "unsupported-media-type"},
-    {422, "Validation Failed", "validation"},
+    {422, "Validation failed", "validation"},
     {429, "Too Many Requests", "rate-limited"},
     {500, "Internal Server Error", "internal"},
     {503, "Service Unavailable", "unavailable"},
