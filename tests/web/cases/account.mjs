@@ -73,6 +73,7 @@ export function accountTests() {
     await page.getByRole('button', { name: 'Change password' }).click();
     const current = page.getByLabel('Current password');
     await page.locator('#current_password-error').waitFor();
+    assert.equal(await page.locator('#current_password-error').textContent(), 'Current password is not correct.');
     assert.equal(await current.getAttribute('aria-invalid'), 'true');
     assert.equal(await current.getAttribute('aria-describedby'), 'current_password-error');
     assert.ok(await current.evaluate((el) => el === document.activeElement), 'focus moves to the wrong field');
@@ -115,7 +116,10 @@ export function accountTests() {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Repeat password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.locator('#email-error, .form-error').first().waitFor();
+    // The API's 422 errors.email ("is already registered") is shown as a sentence under the Email field.
+    await page.locator('#email-error').waitFor();
+    assert.equal(await page.locator('#email-error').textContent(), 'Email is already registered.');
+    assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
     assert.equal(await heading(page, 'Sign up').count(), 1, 'still on the sign-up page');
     await signIn(page, email);
     assertNoProblems(page);
