@@ -30,6 +30,16 @@ export function NewPassword({ form, name = 'password', label = 'New password' })
   );
 }
 
+/** A form driven by useForm(): no browser validation bubbles (ours are announced), its form-wide error first. */
+export function Form({ form, children, class: cls }) {
+  return (
+    <form ref={form.formRef} onSubmit={form.submit} novalidate class={cls}>
+      <FormError text={form.formError} />
+      {children}
+    </form>
+  );
+}
+
 /** The form-wide error (network down, wrong password, a server message without a field). */
 export function FormError({ text }) {
   if (!text) return null;

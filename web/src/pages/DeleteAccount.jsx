@@ -1,7 +1,7 @@
 import { navigate, flashNext } from '../lib/nav.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, Form, Submit } from '../components/Field.jsx';
 
 export function DeleteAccount() {
   useTitle('Delete account');
@@ -18,15 +18,14 @@ export function DeleteAccount() {
     <section class="narrow confirm" aria-labelledby="delete-account-title">
       <h1 id="delete-account-title">Delete account</h1>
       <p>This deletes the account <strong>{user.email}</strong> with all its pads and notes. It cannot be undone.</p>
-      <form ref={form.formRef} onSubmit={form.submit} novalidate>
-        <FormError text={form.formError} />
+      <Form form={form}>
         <Field id="password" label="Your password" type="password" autoComplete="current-password" required
           {...form.field('password')} />
         <div class="actions">
           <Submit busy={form.busy} class="button danger">Yes, delete my account</Submit>
           <a href="/settings" class="button">Cancel</a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateForgot } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, Form, Submit } from '../components/Field.jsx';
 
 export function ForgotPassword() {
   useTitle('Forgot password');
@@ -20,11 +20,10 @@ export function ForgotPassword() {
     <section class="narrow" aria-labelledby="forgot-title">
       <h1 id="forgot-title">Forgot password</h1>
       <p>Enter the email of your account and we will send you a link to choose a new password.</p>
-      <form ref={form.formRef} onSubmit={form.submit} novalidate>
-        <FormError text={form.formError} />
+      <Form form={form}>
         <Field id="email" label="Email" type="email" autoComplete="email" required {...form.field('email')} />
         <Submit busy={form.busy}>Send reset link</Submit>
-      </form>
+      </Form>
       <p><a href="/signin">Back to sign in</a></p>
     </section>
   );

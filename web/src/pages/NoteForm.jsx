@@ -3,10 +3,10 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateNote, LIMITS } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useLoad, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, Form, Submit } from '../components/Field.jsx';
 import { Loaded } from '../components/States.jsx';
 
-function Form({ note, pads, padId, onSave, submitLabel, cancelHref }) {
+function NoteEditor({ note, pads, padId, onSave, submitLabel, cancelHref }) {
   const form = useForm(
     { name: note ? note.name : '', text: note ? note.text : '', pad_id: padId ? String(padId) : '' },
     { validate: validateNote, action: onSave },
@@ -14,8 +14,7 @@ function Form({ note, pads, padId, onSave, submitLabel, cancelHref }) {
   const pad = form.field('pad_id');
   const padErrorId = 'pad_id-error';
   return (
-    <form ref={form.formRef} onSubmit={form.submit} novalidate>
-      <FormError text={form.formError} />
+    <Form form={form}>
       <Field id="name" label="Name" type="text" required maxLength={LIMITS.nameMax} autoComplete="off"
         {...form.field('name')} />
       <div class="field">
@@ -32,7 +31,7 @@ function Form({ note, pads, padId, onSave, submitLabel, cancelHref }) {
         <Submit busy={form.busy}>{submitLabel}</Submit>
         <a href={cancelHref} class="button">Cancel</a>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -54,7 +53,7 @@ export function NewNote({ query }) {
     <section aria-labelledby="page-title">
       <h1 id="page-title">New note</h1>
       {pads === null && !padsError ? <p role="status">Loading…</p> : (
-        <Form key={padId} pads={pads || []} padId={padId} onSave={save} submitLabel="Create note"
+        <NoteEditor key={padId} pads={pads || []} padId={padId} onSave={save} submitLabel="Create note"
           cancelHref={padId ? `/pads/${padId}` : '/'} />
       )}
     </section>
@@ -76,8 +75,8 @@ export function EditNote({ params }) {
       {(n) => (
         <section aria-labelledby="page-title">
           <h1 id="page-title">Edit note</h1>
-          <Form note={n} pads={pads || (n.pad ? [n.pad] : [])} padId={n.pad_id} onSave={save} submitLabel="Save"
-            cancelHref={`/notes/${n.id}`} />
+          <NoteEditor note={n} pads={pads || (n.pad ? [n.pad] : [])} padId={n.pad_id} onSave={save}
+            submitLabel="Save" cancelHref={`/notes/${n.id}`} />
         </section>
       )}
     </Loaded>

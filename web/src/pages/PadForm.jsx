@@ -3,20 +3,19 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validatePad } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useLoad, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, Form, Submit } from '../components/Field.jsx';
 import { Loaded } from '../components/States.jsx';
 
 function PadNameForm({ pad, onSave, submitLabel }) {
   const form = useForm({ name: pad ? pad.name : '' }, { validate: validatePad, action: onSave });
   return (
-    <form ref={form.formRef} onSubmit={form.submit} novalidate class="narrow">
-      <FormError text={form.formError} />
+    <Form form={form} class="narrow">
       <Field id="name" label="Name" type="text" required maxLength={100} autoComplete="off" {...form.field('name')} />
       <div class="actions">
         <Submit busy={form.busy}>{submitLabel}</Submit>
         <a href={pad ? `/pads/${pad.id}` : '/'} class="button">Cancel</a>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -2,7 +2,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateNewPassword } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { FormError, NewPassword, Submit } from '../components/Field.jsx';
+import { Form, NewPassword, Submit } from '../components/Field.jsx';
 
 const BAD_LINK = 'This reset link is invalid or has expired. Ask for a new one.';
 
@@ -31,11 +31,10 @@ export function ResetPassword({ query }) {
       {!token ? (
         <p class="form-error" role="alert">{BAD_LINK} <a href="/forgot-password">Forgot password</a></p>
       ) : (
-        <form ref={form.formRef} onSubmit={form.submit} novalidate>
-          <FormError text={form.formError} />
+        <Form form={form}>
           <NewPassword form={form} />
           <Submit busy={form.busy}>Change password</Submit>
-        </form>
+        </Form>
       )}
       <p><a href="/forgot-password">Ask for a new link</a> · <a href="/signin">Sign in</a></p>
     </section>

@@ -2,7 +2,7 @@ import { flashNow } from '../lib/nav.js';
 import { validateChangePassword } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, NewPassword, Submit } from '../components/Field.jsx';
+import { Field, Form, NewPassword, Submit } from '../components/Field.jsx';
 
 const EMPTY = { current_password: '', new_password: '', repeat: '' };
 
@@ -22,13 +22,12 @@ export function Settings() {
       <h1 id="settings-title">Account settings</h1>
       <p>Signed in as <strong>{user.email}</strong>.</p>
       <h2>Change password</h2>
-      <form ref={form.formRef} onSubmit={form.submit} novalidate class="narrow">
-        <FormError text={form.formError} />
+      <Form form={form} class="narrow">
         <Field id="current_password" label="Current password" type="password" autoComplete="current-password"
           required {...form.field('current_password')} />
         <NewPassword form={form} name="new_password" />
         <Submit busy={form.busy}>Change password</Submit>
-      </form>
+      </Form>
       <h2>Delete account</h2>
       <p>Deleting your account removes all your pads and notes for good.</p>
       <p><a href="/settings/delete" class="button danger">Delete account…</a></p>

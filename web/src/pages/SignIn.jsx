@@ -4,7 +4,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateSignIn } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, Submit } from '../components/Field.jsx';
+import { Field, Form, Submit } from '../components/Field.jsx';
 
 export function SignIn({ query }) {
   useTitle('Sign in');
@@ -26,13 +26,12 @@ export function SignIn({ query }) {
   return (
     <section class="narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
-      <form ref={form.formRef} onSubmit={form.submit} novalidate>
-        <FormError text={form.formError} />
+      <Form form={form}>
         <Field id="email" label="Email" type="email" autoComplete="username" required {...form.field('email')} />
         <Field id="password" label="Password" type="password" autoComplete="current-password" required
           {...form.field('password')} />
         <Submit busy={form.busy}>Sign in</Submit>
-      </form>
+      </Form>
       <p><a href="/forgot-password">Forgot password?</a></p>
       <p>New to Notejam? <a href={next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}`}>Sign up</a></p>
     </section>

@@ -3,7 +3,7 @@ import { navigate, flashNext } from '../lib/nav.js';
 import { validateSignUp } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
-import { Field, FormError, NewPassword, Submit } from '../components/Field.jsx';
+import { Field, Form, NewPassword, Submit } from '../components/Field.jsx';
 
 export function SignUp({ query }) {
   useTitle('Sign up');
@@ -20,12 +20,11 @@ export function SignUp({ query }) {
   return (
     <section class="narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">Sign up</h1>
-      <form ref={form.formRef} onSubmit={form.submit} novalidate>
-        <FormError text={form.formError} />
+      <Form form={form}>
         <Field id="email" label="Email" type="email" autoComplete="email" required {...form.field('email')} />
         <NewPassword form={form} label="Password" />
         <Submit busy={form.busy}>Sign up</Submit>
-      </form>
+      </Form>
       <p>Already have an account? <a href="/signin">Sign in</a></p>
     </section>
   );
