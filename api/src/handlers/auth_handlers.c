@@ -16,8 +16,9 @@
 #define COOKIE_NAME "notejam_refresh"
 
 static void cookie_header(char *out, size_t size, const char *token, long max_age) {
-    snprintf(out, size, "Set-Cookie: " COOKIE_NAME "=%s; Path=/api/v1/auth; Max-Age=%ld; HttpOnly; SameSite=Strict%s\r\n",
-             token, max_age, g_app.cfg.cookie_secure ? "; Secure" : "");
+    snprintf(out, size,
+             "Set-Cookie: " COOKIE_NAME "=%s; Path=/api/v1/auth; Max-Age=%ld; HttpOnly; SameSite=Strict%s\r\n", token,
+             max_age, g_app.cfg.cookie_secure ? "; Secure" : "");
 }
 
 static void send_tokens(req_t *r, int status, const auth_tokens_t *t) {
@@ -168,8 +169,10 @@ void h_signout(req_t *r) {
     as_result_t res = auth_signout(token);
     char extra[512];
     clear_cookie(extra, sizeof extra);
-    if (res == AS_OK) resp_no_content(r, extra);
-    else respond_service_error(r, res);
+    if (res == AS_OK)
+        resp_no_content(r, extra);
+    else
+        respond_service_error(r, res);
 }
 
 void h_forgot(req_t *r) {
