@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "ops/log.h"
+#include "ops/metrics.h"
 #include "util/buf.h"
 #include "util/secure_random.h"
 
