@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Back up the Notejam database: pg_dump -Fc | zstd | age (encrypted to AGE_RECIPIENT) -> S3 under a dated key,
-# verified (size, then a read-back sha256), and only then its manifest, written last.
+# verified (S3's length and a read-back sha256), and only then its manifest, written last.
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AGE_RECIPIENT (one or more age1... keys, comma-separated)
 #      NOTEJAM_DATABASE_URL or NOTEJAM_DATABASE_URL_FILE, AWS_REGION, [AWS_ENDPOINT_URL] [PUSHGATEWAY_URL]
 #      [APP_VERSION] [BACKUP_VERIFY=download|head]
@@ -47,6 +47,7 @@ size=$(stat -c %s "$file")
 sha=$(sha256_of "$file")
 
 put_object "$file" "$key" --metadata "sha256=$sha"
+rm -f "$file"   # the read-back below needs the room
 verify_upload "$key" "$size" "$sha"
 
 jq -n --arg key "$key" --argjson size "$size" --arg sha "$sha" --arg env "$ENV_NAME" --argjson facts "$facts" \

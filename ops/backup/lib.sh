@@ -119,7 +119,7 @@ lock_acquire() {
   local url=$1 objid=$2 what=$3 got holder
   LOCK_ERR=$WORK/lock.err
   coproc LOCK { PGAPPNAME="notejam-$what" db_psql "$url" 2>"$LOCK_ERR"; }
-  got=$(lock_query "SELECT pg_try_advisory_lock($LOCK_CLASS, $objid);")
+  got=$(LOCK_FAILURE="cannot open a database session" lock_query "SELECT pg_try_advisory_lock($LOCK_CLASS, $objid);")
   if [ "$got" != t ]; then
     holder=$(db_psql "$url" -c "SELECT format('pid %s, %s, since %s', a.pid, a.application_name, a.backend_start)
         FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE l.locktype = 'advisory' AND l.granted
@@ -132,7 +132,7 @@ lock_query() {
   local line
   printf '%s\n' "$1" >&"${LOCK[1]}"
   IFS= read -r -t "${LOCK_QUERY_TIMEOUT:-300}" line <&"${LOCK[0]}" \
-    || die "query in the lock session failed: $(one_line "$LOCK_ERR")"
+    || die "${LOCK_FAILURE:-query in the lock session failed}: $(one_line "$LOCK_ERR")"
   printf '%s\n' "$line"
 }
 lock_release() {
@@ -171,17 +171,21 @@ get_object() { # KEY FILE WHAT
 }
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
-# verify_upload KEY SIZE SHA256: the stored object has SIZE bytes (head-object) and, unless BACKUP_VERIFY=head,
-# reads back with the same sha256.
+# verify_upload KEY SIZE SHA256: read the stored object back (GetObject: S3's length for it, and a sha256 of its
+# bytes) and compare both with what was uploaded. BACKUP_VERIFY=head checks only the length (HeadObject).
 verify_upload() {
-  local key=$1 size=$2 sha=$3 got
-  got=$(aws_ s3api head-object --bucket "$BACKUP_BUCKET" --key "$key" --query ContentLength --output text \
-        2>"$WORK/aws.err") || s3_fail "$WORK/aws.err" "uploaded object" "$(s3url "$key")"
+  local key=$1 size=$2 sha=$3 got back=$WORK/readback
+  if [ "${BACKUP_VERIFY:-download}" = head ]; then
+    aws_ s3api head-object --bucket "$BACKUP_BUCKET" --key "$key" >"$back.json" 2>"$WORK/aws.err" \
+      || s3_fail "$WORK/aws.err" "uploaded object" "$(s3url "$key")"
+  else
+    aws_ s3api get-object --bucket "$BACKUP_BUCKET" --key "$key" "$back" >"$back.json" 2>"$WORK/aws.err" \
+      || s3_fail "$WORK/aws.err" "read-back of" "$(s3url "$key")"
+    got=$(sha256_of "$back"); rm -f "$back"
+    [ "$got" = "$sha" ] || die "uploaded object $(s3url "$key") reads back with sha256 $got instead of $sha"
+  fi
+  got=$(jq -r .ContentLength "$back.json")
   [ "$got" = "$size" ] || die "uploaded object $(s3url "$key") has $got bytes instead of $size"
-  [ "${BACKUP_VERIFY:-download}" = head ] && return 0
-  got=$(aws_ s3 cp --only-show-errors "$(s3url "$key")" - 2>"$WORK/aws.err" | sha256sum | cut -d' ' -f1)
-  [ -s "$WORK/aws.err" ] && s3_fail "$WORK/aws.err" "read-back of" "$(s3url "$key")"
-  [ "$got" = "$sha" ] || die "uploaded object $(s3url "$key") reads back with sha256 $got instead of $sha"
 }
 
 # list_backups [DAY_PREFIX]: JSON array of this environment's backup objects ({Key, Size, LastModified}), oldest first.
@@ -220,8 +224,9 @@ fetch_backup() {
   local size sha want_size want_sha
   MANIFEST=$WORK/manifest.json ENCRYPTED=$WORK/backup.age
   get_object "$MANIFEST_KEY" "$MANIFEST" "manifest"
-  jq -e --arg k "$DUMP_KEY" '.format == 1 and .object.key == $k and (.object.sha256 | test("^[0-9a-f]{64}$"))
-      and (.object.size | type == "number") and (.tables | type == "object")' "$MANIFEST" >/dev/null 2>&1 \
+  jq -se --arg k "$DUMP_KEY" 'length == 1 and (.[0] | .format == 1 and .object.key == $k
+      and (.object.sha256 | test("^[0-9a-f]{64}$")) and (.object.size | type == "number")
+      and (.tables | type == "object") and (.created_unix | type == "number"))' "$MANIFEST" >/dev/null 2>&1 \
     || die "manifest $(s3url "$MANIFEST_KEY") is not a valid Notejam backup manifest for $DUMP_KEY"
   check_identity
   get_object "$DUMP_KEY" "$ENCRYPTED" "backup object"
