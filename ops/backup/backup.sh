@@ -5,6 +5,7 @@
 #      NOTEJAM_DATABASE_URL or NOTEJAM_DATABASE_URL_FILE, AWS_REGION, [AWS_ENDPOINT_URL] [PUSHGATEWAY_URL]
 #      [APP_VERSION] [BACKUP_VERIFY=download|head]
 # Exit 0 only when both objects are stored and verified; 3 when another backup holds the lock; 1 on any failure.
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 STARTED=$(date +%s.%N)
@@ -45,6 +46,7 @@ pg_tool "$NOTEJAM_DATABASE_URL" pg_dump -Fc -Z0 --snapshot="$snapshot" 2>"$WORK/
   || die "dump failed: $(one_line "$WORK/pg_dump.err")"
 size=$(stat -c %s "$file")
 sha=$(sha256_of "$file")
+log info "dump compressed and encrypted" --argjson size "$size" --argjson seconds "$(elapsed_since "$STARTED")"
 
 put_object "$file" "$key" --metadata "sha256=$sha"
 rm -f "$file"   # the read-back below needs the room

@@ -1,6 +1,9 @@
+# shellcheck shell=bash
 # Shared functions of the Notejam backup tools (sourced by backup.sh, list.sh, restore.sh, restore-drill.sh,
 # restore-user.sh; never run on its own). Logs are JSON lines on stderr; stdout carries each tool's result.
 # A tool may define at_exit RC, which runs before the temporary files are removed.
+# Globals set here for the tools (MANIFEST, DUMP, TARGET_CREATED, PICK_*...) look unused to shellcheck:
+# shellcheck disable=SC2034
 set -euo pipefail
 umask 077
 export AWS_PAGER="" PGTZ=UTC PGCONNECT_TIMEOUT=${PGCONNECT_TIMEOUT:-15} \
@@ -74,7 +77,10 @@ pick_backup_args() {
 URL_RE='^(postgres(ql)?://[^/?#]*)(/([^?#]*))?(\?[^#]*)?$'
 URL_HELP="a database URL of the form postgresql://user[:password]@host[:port]/dbname[?params]"
 # url_db URL: the database name in URL.  url_with_db URL NAME: URL pointing at database NAME instead.
-url_db() { [[ $1 =~ $URL_RE ]] && [ -n "${BASH_REMATCH[4]}" ] || die "expected $URL_HELP" 2; printf '%s' "${BASH_REMATCH[4]}"; }
+url_db() {
+  if ! [[ $1 =~ $URL_RE ]] || [ -z "${BASH_REMATCH[4]}" ]; then die "expected $URL_HELP" 2; fi
+  printf '%s' "${BASH_REMATCH[4]}"
+}
 url_with_db() { [[ $1 =~ $URL_RE ]] || die "expected $URL_HELP" 2; printf '%s/%s%s' "${BASH_REMATCH[1]}" "$2" "${BASH_REMATCH[5]}"; }
 sql_lit() { printf "'%s'" "${1//\'/\'\'}"; }
 sql_ident() { printf '"%s"' "${1//\"/\"\"}"; }
@@ -138,7 +144,7 @@ lock_query() {
 lock_release() {
   [ -n "${LOCK_PID:-}" ] || return 0
   local pid=$LOCK_PID
-  { exec {LOCK[1]}>&-; } 2>/dev/null || kill "$pid" 2>/dev/null
+  eval "exec ${LOCK[1]}>&-" 2>/dev/null || kill "$pid" 2>/dev/null   # EOF ends the psql session
   wait "$pid" 2>/dev/null
   LOCK_PID=""
 }
@@ -232,8 +238,9 @@ fetch_backup() {
   get_object "$DUMP_KEY" "$ENCRYPTED" "backup object"
   size=$(stat -c %s "$ENCRYPTED"); sha=$(sha256_of "$ENCRYPTED")
   want_size=$(jq -r .object.size "$MANIFEST"); want_sha=$(jq -r .object.sha256 "$MANIFEST")
-  [ "$size" = "$want_size" ] && [ "$sha" = "$want_sha" ] \
-    || die "backup object $(s3url "$DUMP_KEY") fails its checksum ($size bytes, sha256 $sha; the manifest says $want_size bytes, sha256 $want_sha): it was altered or corrupted, refusing to restore it"
+  if [ "$size" != "$want_size" ] || [ "$sha" != "$want_sha" ]; then
+    die "backup object $(s3url "$DUMP_KEY") fails its checksum ($size bytes, sha256 $sha; the manifest says $want_size bytes, sha256 $want_sha): it was altered or corrupted, refusing to restore it"
+  fi
   log info "backup fetched and checksum verified" --arg key "$DUMP_KEY" --argjson size "$size" \
     --arg created_at "$(jq -r .created_at "$MANIFEST")"
 }

@@ -3,6 +3,7 @@
 # "complete" = the manifest exists (written last, after the dump was verified); "INCOMPLETE" = a dump without
 # manifest (a failed run: never restored). Usage: list.sh [--date YYYY-MM-DD] [--json]
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AWS_REGION [AWS_ENDPOINT_URL]
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 day="" json=0

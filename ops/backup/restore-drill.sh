@@ -4,6 +4,7 @@
 # (notejam_restore_drill_* in docs/metrics.md). The scratch database is kept until the next drill for inspection.
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AGE_IDENTITY_FILE DRILL_DATABASE_URL(_FILE) AWS_REGION
 #      [AWS_ENDPOINT_URL] [PUSHGATEWAY_URL]
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 at_exit() { # on failure: status 0 for the alerts (the last success time stays as it was)
@@ -25,6 +26,7 @@ if [ -n "${NOTEJAM_DATABASE_URL:-}" ] && [ "$(url_with_db "$NOTEJAM_DATABASE_URL
 fi
 
 lock_acquire "$(url_with_db "$DRILL_DATABASE_URL" postgres)" 2 restore-drill
+# shellcheck disable=SC2034 # read by select_backup
 PICK_MODE=latest
 select_backup
 fetch_backup

@@ -9,6 +9,7 @@
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AGE_IDENTITY_FILE AWS_REGION [AWS_ENDPOINT_URL]
 #      NOTEJAM_DATABASE_URL(_FILE) (live), [SCRATCH_DATABASE_URL] (default: a temporary database
 #      <live>_user_restore_<time> on the live server). The scratch database is dropped at the end.
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 usage() { die "usage: restore-user.sh --email EMAIL [--latest|--date YYYY-MM-DD|--key KEY] [--create-user] [--dry-run]" 2; }

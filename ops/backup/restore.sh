@@ -11,6 +11,7 @@
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AGE_IDENTITY_FILE AWS_REGION [AWS_ENDPOINT_URL]
 #      NOTEJAM_DATABASE_URL(_FILE): the live database (not needed with --target-url and no --promote).
 # Prints one JSON object (what was restored where) on stdout. A database this run created is dropped on failure.
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 if [ "${1:-}" = --list ]; then shift; exec "$OPS_DIR/list.sh" "$@"; fi
@@ -63,7 +64,7 @@ verify_restored "$target"
 old="" result_db=$(url_db "$target")
 if [ $promote = 1 ]; then
   new=$(url_db "$target") old="${live}_before_restore_$stamp"
-  [ "$live" != postgres ] && [ ${#old} -le 63 ] || die "cannot promote over a database named $live" 2
+  if [ "$live" = postgres ] || [ ${#old} -gt 63 ]; then die "cannot promote over a database named $live" 2; fi
   maint=$(url_with_db "$NOTEJAM_DATABASE_URL" postgres)
   PROMOTING=1
   db_psql "$maint" -c "ALTER DATABASE $(sql_ident "$live") WITH ALLOW_CONNECTIONS false"

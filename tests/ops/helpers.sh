@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Assertions and fixtures of the test-ops cases (sourced by run-one.sh). The servers were started by run.sh,
 # which exported PG_BASE (superuser URL without database), MOTO_URL, PROXY_URL, PROXY_CONTROL, PUSHGATEWAY_URL,
 # OPS_TMP, AGE_RECIPIENT and AGE_IDENTITY_FILE.
@@ -11,21 +12,22 @@ assert_not_in() { ! grep -qF -- "$2" "$1" || fail "$3: '$2' found in $(basename 
 
 # fresh NAME: a new database NAME with the schema, a new bucket, and the tools' environment pointed at both.
 fresh() {
-  export ENV_NAME=$1 BACKUP_BUCKET=nj-$1 BACKUP_PREFIX=postgres/ T=$OPS_TMP/$1
   export NOTEJAM_DATABASE_URL=${PG_BASE/@/:$PASSWORD@}/${1//-/_}
-  mkdir -p "$T"
   psql -X -q -d "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS ${1//-/_} WITH (FORCE)" -c "CREATE DATABASE ${1//-/_}"
   migrate "$NOTEJAM_DATABASE_URL"
+  fresh_bucket "$1"
+}
+# fresh_bucket NAME: bucket nj-NAME, ENV_NAME=NAME and a scratch folder T for this case.
+fresh_bucket() {
+  export ENV_NAME=$1 BACKUP_BUCKET=nj-$1 BACKUP_PREFIX=postgres/ T=$OPS_TMP/$1
+  mkdir -p "$T"
   mcurl -X PUT "$MOTO_URL/$BACKUP_BUCKET" -o /dev/null -H 'Content-Type: application/xml' \
     --data-binary "<CreateBucketConfiguration><LocationConstraint>$AWS_REGION</LocationConstraint></CreateBucketConfiguration>"
 }
-# migrate URL: the schema as the API's migrations define it, recorded in schema_migrations.
+# migrate URL: the schema, applied by the API's own `notejam migrate` (it records schema_migrations).
 migrate() {
-  local f
-  psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY)"
-  for f in "$ROOT"/api/migrations/*.sql; do
-    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$f" -c "INSERT INTO schema_migrations VALUES ('$(basename "$f" .sql)')"
-  done
+  env -i PATH="$PATH" NOTEJAM_DATABASE_URL="$1" NOTEJAM_MIGRATIONS_DIR="$ROOT/api/migrations" \
+    "$ROOT/build/notejam" migrate >/dev/null
 }
 sql() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d "${DB:-$NOTEJAM_DATABASE_URL}" "$@"; }
 seed() { sql -f "$HERE/seed.sql"; }

@@ -3,6 +3,6 @@
 set -euo pipefail
 . "$HERE/helpers.sh"
 echo pass >"$PROXY_CONTROL"   # no fault left over from an earlier case
-for f in "$HERE"/cases/*.sh; do . "$f"; done
+for f in "$HERE"/cases/*.sh "$HERE"/bench/*.sh; do . "$f"; done
 [ -z "${TRACE:-}" ] || set -x
 "$1"

@@ -26,7 +26,7 @@ export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=eu-west-1 AW
 export PGOPTIONS="-c client_min_messages=warning"
 unset AWS_PROFILE AWS_SESSION_TOKEN PUSHGATEWAY_URL NOTEJAM_DATABASE_URL_FILE
 
-until_up() { local i; for i in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "$1 did not come up" >&2; exit 1; }
+until_up() { local _; for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "$1 did not come up" >&2; exit 1; }
 port() { "$ROOT/tests/lib/free-port.sh"; }
 
 url=$("$ROOT/tests/lib/pg.sh" start "$OPS_TMP/pg")
@@ -43,7 +43,8 @@ export PUSHGATEWAY_URL=http://127.0.0.1:$p
 until_up "$PUSHGATEWAY_URL/-/ready"
 age-keygen -o "$OPS_TMP/backup.key" 2>/dev/null
 age-keygen -o "$OPS_TMP/other.key" 2>/dev/null
-export AGE_IDENTITY_FILE=$OPS_TMP/backup.key AGE_RECIPIENT=$(age-keygen -y "$OPS_TMP/backup.key") OTHER_KEY=$OPS_TMP/other.key
+AGE_RECIPIENT=$(age-keygen -y "$OPS_TMP/backup.key")
+export AGE_IDENTITY_FILE=$OPS_TMP/backup.key AGE_RECIPIENT OTHER_KEY=$OPS_TMP/other.key
 
 if [ $# -gt 0 ]; then tests=("$@"); else
   mapfile -t tests < <(grep -ho '^t_[a-z0-9_]*' "$HERE"/cases/*.sh)

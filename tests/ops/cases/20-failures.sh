@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Failure cases: each must stop with a clear message, a non-zero exit, and nothing that looks like a valid result.
 
 # flip_byte FILE: change one byte in the middle of FILE.

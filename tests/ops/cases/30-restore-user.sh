@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Single-user restore ("recover my notes"): one user's deleted pads and notes come back; nothing else changes.
 
 # rows_of EMAIL: that user's account, pads and notes, byte-exact.  others_of EMAIL: everybody else's.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Restore drill and the metrics the alerts read (names exactly those of docs/metrics.md).
 
 documented() { grep -o 'notejam_\(backup\|restore_drill\)_[a-z_]*' "$ROOT/docs/metrics.md" | sort -u; }
