@@ -57,6 +57,22 @@ load_settings() {
   [[ $ENV_NAME =~ ^[a-z0-9][a-z0-9-]{0,39}$ ]] || die "ENV_NAME must be lower-case letters, digits and dashes" 2
   BACKUP_PREFIX=${BACKUP_PREFIX-postgres/}
   [ -z "$BACKUP_PREFIX" ] || [[ $BACKUP_PREFIX == */ ]] || BACKUP_PREFIX+=/
+  pod_identity_credentials
+}
+# pod_identity_credentials: Debian 12's aws CLI (2.9) predates EKS Pod Identity (it needs 2.15). When the Pod
+# Identity agent's variables are set and no credentials are, ask the agent once (its credentials outlive any run)
+# and export them for every aws call of this run.
+pod_identity_credentials() {
+  local uri=${AWS_CONTAINER_CREDENTIALS_FULL_URI:-} token=${AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE:-} creds
+  if [ -n "${AWS_ACCESS_KEY_ID:-}" ] || [ -z "$uri" ] || [ -z "$token" ]; then return 0; fi
+  [ -r "$token" ] || die "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE is not readable" 2
+  creds=$(curl -sS --fail --max-time 10 --retry 3 -H "Authorization: $(cat "$token")" "$uri" 2>"$WORK/curl.err") \
+    || die "cannot get credentials from the EKS Pod Identity agent: $(one_line "$WORK/curl.err")"
+  AWS_ACCESS_KEY_ID=$(jq -r '.AccessKeyId // empty' <<<"$creds")
+  AWS_SECRET_ACCESS_KEY=$(jq -r '.SecretAccessKey // empty' <<<"$creds")
+  AWS_SESSION_TOKEN=$(jq -r '.Token // empty' <<<"$creds")
+  if [ -z "$AWS_ACCESS_KEY_ID" ] || [ -z "$AWS_SECRET_ACCESS_KEY" ]; then die "the EKS Pod Identity agent gave no credentials"; fi
+  export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
 }
 # pick_backup_args ARGS...: parse --latest | --date YYYY-MM-DD | --key KEY into PICK_MODE/PICK_ARG; the rest
 # stays in REST_ARGS for the tool.
