@@ -3,7 +3,7 @@
 # verified (S3's length and a read-back sha256), and only then its manifest, written last.
 # Env: ENV_NAME BACKUP_BUCKET [BACKUP_PREFIX=postgres/] AGE_RECIPIENT (one or more age1... keys, comma-separated)
 #      NOTEJAM_DATABASE_URL or NOTEJAM_DATABASE_URL_FILE, AWS_REGION, [AWS_ENDPOINT_URL] [PUSHGATEWAY_URL]
-#      [APP_VERSION] [BACKUP_VERIFY=download|head]
+#      [APP_VERSION] [BACKUP_VERIFY=download|head] [BACKUP_MULTIPART_THRESHOLD] [BACKUP_PART_SIZE]
 # Exit 0 only when both objects are stored and verified; 3 when another backup holds the lock; 1 on any failure.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"

@@ -182,11 +182,42 @@ s3_fail() {
     *) die "$2 $3: aws failed: $(one_line "$1")" ;;
   esac
 }
-# put_object FILE KEY [aws s3 cp options]: upload (multipart when large).
+# put_object FILE KEY [put-object options]: upload with an x-amz-checksum-sha256 the CLI computes (S3 checks it
+# on arrival; buckets with Object Lock refuse uploads without one, and Debian's aws CLI 2.9 'aws s3 cp' sends none).
+# Files above BACKUP_MULTIPART_THRESHOLD bytes (default 4 GiB; one PUT takes at most 5 GiB) go up in parts.
 put_object() {
-  local file=$1 key=$2; shift 2
-  aws_ s3 cp --only-show-errors --no-progress "$@" "$file" "$(s3url "$key")" 2>"$WORK/aws.err" \
-    || s3_fail "$WORK/aws.err" "upload of" "$(s3url "$key")"
+  local file=$1 key=$2
+  shift 2
+  if [ "$(stat -c %s "$file")" -gt "${BACKUP_MULTIPART_THRESHOLD:-4294967296}" ]; then
+    put_multipart "$file" "$key" "$@"
+    return
+  fi
+  aws_ s3api put-object --bucket "$BACKUP_BUCKET" --key "$key" --body "$file" --checksum-algorithm SHA256 "$@" \
+      >/dev/null 2>"$WORK/aws.err" || s3_fail "$WORK/aws.err" "upload of" "$(s3url "$key")"
+}
+# put_multipart FILE KEY [options]: multipart upload in BACKUP_PART_SIZE parts (default 256 MiB), each with its
+# sha256, cut from FILE one at a time (disk: one part beside the dump). An unfinished upload stays invisible
+# (the bucket's lifecycle aborts it); it never becomes an object.
+put_multipart() {
+  local file=$1 key=$2 size part_size=${BACKUP_PART_SIZE:-268435456} id n=0 off=0 parts="[]" res
+  shift 2
+  size=$(stat -c %s "$file")
+  id=$(aws_ s3api create-multipart-upload --bucket "$BACKUP_BUCKET" --key "$key" --checksum-algorithm SHA256 "$@" \
+         --query UploadId --output text 2>"$WORK/aws.err") || s3_fail "$WORK/aws.err" "upload of" "$(s3url "$key")"
+  while [ "$off" -lt "$size" ]; do
+    n=$((n + 1))
+    dd if="$file" of="$WORK/part" bs=4M iflag=skip_bytes,count_bytes skip="$off" count="$part_size" status=none
+    res=$(aws_ s3api upload-part --bucket "$BACKUP_BUCKET" --key "$key" --upload-id "$id" --part-number "$n" \
+            --body "$WORK/part" --checksum-algorithm SHA256 --output json 2>"$WORK/aws.err") \
+      || s3_fail "$WORK/aws.err" "upload of part $n of" "$(s3url "$key")"
+    parts=$(jq -c --argjson n "$n" --argjson r "$res" '. + [{PartNumber: $n, ETag: $r.ETag, ChecksumSHA256: $r.ChecksumSHA256}]' <<<"$parts")
+    off=$((off + part_size))
+  done
+  rm -f "$WORK/part"
+  aws_ s3api complete-multipart-upload --bucket "$BACKUP_BUCKET" --key "$key" --upload-id "$id" \
+      --multipart-upload "{\"Parts\": $parts}" >/dev/null 2>"$WORK/aws.err" \
+    || s3_fail "$WORK/aws.err" "completing the upload of" "$(s3url "$key")"
+  log info "uploaded in parts" --arg key "$key" --argjson parts "$n"
 }
 get_object() { # KEY FILE WHAT
   aws_ s3 cp --only-show-errors --no-progress "$(s3url "$1")" "$2" 2>"$WORK/aws.err" || s3_fail "$WORK/aws.err" "$3" "$(s3url "$1")"

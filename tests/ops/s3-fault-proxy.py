@@ -10,7 +10,8 @@ CONTROL_FILE is read for every new connection and holds one rule:
   hold SUFFIX GATE_FILE    a PUT whose path contains SUFFIX waits (at most 120 s) until GATE_FILE exists; the proxy
                            creates GATE_FILE.waiting while it holds it (a slow upload, to run a second backup meanwhile)
 moto_server answers every request with "Connection: close", so each connection carries exactly one request.
-Each request is logged on stdout as "METHOD PATH ACCESS_KEY_ID" (which credentials signed it).
+Each request is logged on stdout as "METHOD PATH ACCESS_KEY_ID INTEGRITY": which credentials signed it, and
+"sha256", "md5" or "-" for the integrity header it carries (buckets with Object Lock refuse uploads without one).
 """
 import os
 import re
@@ -60,7 +61,9 @@ def handle(client, upstream_port, control):
         return
     method, path = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")[:2]
     signer = re.search(rb"Credential=([^/]+)/", head)
-    print(method, path, signer.group(1).decode() if signer else "-", flush=True)
+    lower = head.lower()
+    integrity = "sha256" if b"\r\nx-amz-checksum-sha256:" in lower else "md5" if b"\r\ncontent-md5:" in lower else "-"
+    print(method, path, signer.group(1).decode() if signer else "-", integrity, flush=True)
     try:
         with open(control) as f:
             rule = f.read().split()

@@ -14,7 +14,7 @@ t_pod_identity_credentials() {
   export AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE=$T/token AWS_ENDPOINT_URL=$PROXY_URL
   unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
   ok_tool backup
-  grep -q "^PUT /nj-pod-identity/postgres/.*\.manifest\.json ASIAPODIDENTITY$" "$OPS_TMP/proxy.log" \
+  grep -q "^PUT /nj-pod-identity/postgres/.*\.manifest\.json ASIAPODIDENTITY sha256$" "$OPS_TMP/proxy.log" \
     || fail "uploads not signed with the agent's credentials: $(tail -n 3 "$OPS_TMP/proxy.log")"
   echo "another-token" >"$T/wrong-token"
   AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE=$T/wrong-token fails_with 1 "cannot get credentials from the EKS Pod Identity agent" backup
