@@ -1,7 +1,7 @@
 # Backups, restores and the restore drill (ops/backup; runbooks in docs/backup-and-restore.md and
 # docs/disaster-recovery.md), tested against a real PostgreSQL 15, moto_server as S3 (preinstalled with pyenv on
 # these machines; the one mock, AWS itself cannot run here), a fault proxy and a real Prometheus Pushgateway.
-OPS_TEST_PKGS := age zstd awscli jq curl python3 shellcheck prometheus-pushgateway postgresql-15 \
+OPS_TEST_PKGS := age zstd awscli jq curl python3 python3-yaml gettext-base shellcheck prometheus-pushgateway postgresql-15 \
                  postgresql-client-15 redis-server redis-tools nodejs
 
 .PHONY: test-ops backup-bench
