@@ -62,6 +62,14 @@ fails_with() {
   assert_in "$T/err" "$msg" "$1 error message"
 }
 
+# backup_cut SUFFIX BYTES: a backup through the fault proxy whose upload of *SUFFIX breaks after BYTES bytes
+# must fail; the proxy passes everything again afterwards.
+backup_cut() {
+  echo "cut $1 $2" >"$PROXY_CONTROL"
+  AWS_ENDPOINT_URL=$PROXY_URL tool backup
+  echo pass >"$PROXY_CONTROL"
+  [ "$RC" != 0 ] || fail "backup with the upload of $1 cut after $2 bytes exited 0"
+}
 metrics_line() { jq -c 'select(.msg == "metrics")' "$T/out"; }
 # The tests reach moto directly with curl (fast; moto takes any signature, just not none), while the tools under
 # test use the aws CLI.
