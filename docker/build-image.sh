@@ -21,13 +21,17 @@ build_time=${BUILD_TIME:-$(TZ=UTC git_or log -1 --format=%cd --date=format-local
 source_url=${SOURCE:-$(git_or remote get-url origin | grep '^https://' || true)}   # never a local path
 tags=${IMAGE_TAGS:-"$(printf '%s' "$version" | tr -c 'A-Za-z0-9_.-' '-') latest"}
 tag_args=(); for t in $tags; do tag_args+=(-t "localhost/notejam-$name:$t"); done
+# The host's CA bundle as the optional build secret "ca_bundle" (these machines reach npm through a
+# TLS-inspecting egress): used only by RUN steps that mount it, never stored in a layer.
+ca_bundle=${BUILD_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
+secret_args=(); [ -s "$ca_bundle" ] && secret_args=(--secret "id=ca_bundle,src=$ca_bundle")
 
 "$here/base-image.sh"
 start=$SECONDS
 "$here/podman.sh" build --format docker --pull=never --network=host --layers \
   --build-arg VERSION="$version" --build-arg COMMIT="${commit:-unknown}" \
   --build-arg BUILD_TIME="${build_time:-1970-01-01T00:00:00Z}" --build-arg SOURCE="$source_url" \
-  -f "$dockerfile" "${tag_args[@]}" "$context" >&2
+  "${secret_args[@]}" -f "$dockerfile" "${tag_args[@]}" "$context" >&2
 first=${tags%% *}
 size=$("$here/podman.sh" image inspect --format '{{.Size}}' "localhost/notejam-$name:$first")
 echo "build-image: notejam-$name:$first built in $((SECONDS - start))s, $((size / 1000000)) MB" >&2

@@ -6,12 +6,12 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 source "$here/lib.sh"
-"$root/scripts/ensure-apt.sh" curl docker-compose golang-github-containernetworking-plugin-dnsname \
+"$root/scripts/ensure-apt.sh" curl chromium docker-compose golang-github-containernetworking-plugin-dnsname \
   podman buildah runc debootstrap >/dev/null
 
 PODMAN=$root/docker/podman.sh
 run_id=$$
-tag=test-$run_id                       # private tags: parallel runs never clash, cleanup removes them
+tag=test-$run_id                       # private tags: parallel runs never clash, cleanup drops them
 api_img=localhost/notejam-api:$tag
 web_img=localhost/notejam-web:$tag
 tmp=$(mktemp -d /tmp/notejam-images.XXXXXX)
@@ -32,7 +32,8 @@ cleanup() {
   for c in "${containers[@]}"; do "$PODMAN" rm -f "$c" >/dev/null 2>&1; done
   "$root/tests/lib/pg.sh" stop "$tmp/pg" 2>/dev/null
   "$root/tests/lib/redis.sh" stop "$tmp/redis" 2>/dev/null
-  "$PODMAN" rmi "$api_img" "$web_img" >/dev/null 2>&1
+  # untag, not rmi: rmi would also delete the untagged parent layers that are the next run's build cache
+  "$PODMAN" untag "$api_img" >/dev/null 2>&1; "$PODMAN" untag "$web_img" >/dev/null 2>&1
   rm -rf "$tmp" "$check_log"
 }
 trap cleanup EXIT

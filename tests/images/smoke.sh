@@ -42,6 +42,8 @@ check "sign up and create a note through the web image's /api/ proxy" \
   node "$here/api-flow.mjs" "http://127.0.0.1:$web_port"
 check "web: history fallback, immutable assets, no-cache index, gzip, CSP and security headers" \
   node "$here/web-checks.mjs" "http://127.0.0.1:$web_port"
+check "Chromium runs the SPA from the web image under its CSP without violations" \
+  node "$here/browser-csp.mjs" "http://127.0.0.1:$web_port"
 
 # Every process of the container runs as the image's non-root uid (host view; no user namespace here).
 uids_are() { local out; out=$("$PODMAN" top "$1" huser | tail -n +2 | sort -u); echo "$out"; [ "$out" = "$2" ]; }
