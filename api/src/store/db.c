@@ -9,9 +9,12 @@
 #include "ops/log.h"
 #include "ops/metrics.h"
 
+#define STMTS_MAX 64
+
 struct db_conn {
     PGconn *pg;
     int in_use;
+    unsigned char prepared[STMTS_MAX]; /* statements are prepared on first use, so connecting never waits on locks */
 };
 
 static struct {
@@ -38,9 +41,11 @@ int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, i
     pool.timeout_ms = timeout_ms;
     pool.stmts = stmts;
     pool.n_stmts = n_stmts;
+    if (n_stmts > STMTS_MAX) return -1;
     pool.slots = calloc((size_t)size, sizeof(db_conn_t));
     static const char *labels[64];
-    for (int i = 0; i < n_stmts && i < 64; i++) labels[i] = stmts[i].name;
+    for (int i = 0; i < n_stmts && i < 64; i++)
+        labels[i] = stmts[i].name;
     metrics_set_db_labels(labels, n_stmts);
     return pool.url && pool.slots ? 0 : -1;
 }
@@ -58,26 +63,21 @@ void db_shutdown(void) {
 static void drop(db_conn_t *c) {
     if (c->pg) PQfinish(c->pg);
     c->pg = NULL;
+    memset(c->prepared, 0, sizeof c->prepared);
 }
 
-/* Connects and prepares every statement; 0 on success. Runs outside the pool lock. */
+/* Connects; 0 on success. Runs outside the pool lock. */
 static int connect_slot(db_conn_t *c) {
     char timeout_s[16], options[64];
     int secs = (pool.timeout_ms + 999) / 1000;
     snprintf(timeout_s, sizeof timeout_s, "%d", secs < 2 ? 2 : secs);
     snprintf(options, sizeof options, "-c statement_timeout=%d", pool.timeout_ms);
-    const char *keys[] = {"dbname", "connect_timeout", "options", "keepalives", "keepalives_idle",
-                          "keepalives_interval", "keepalives_count", "application_name", NULL};
+    const char *keys[] = {"dbname",           "connect_timeout",  "options",
+                          "keepalives",       "keepalives_idle",  "keepalives_interval",
+                          "keepalives_count", "application_name", NULL};
     const char *vals[] = {pool.url, timeout_s, options, "1", "10", "5", "3", "notejam", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (PQstatus(c->pg) != CONNECTION_OK) goto fail;
-    for (int i = 0; i < pool.n_stmts; i++) {
-        PGresult *r = PQprepare(c->pg, pool.stmts[i].name, pool.stmts[i].sql, 0, NULL);
-        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        if (!ok) log_msg(LOG_ERROR, "database: cannot prepare statement", pool.stmts[i].name);
-        PQclear(r);
-        if (!ok) goto fail;
-    }
     return 0;
 fail:
     metrics_db_error(ERR_CONNECT);
@@ -85,15 +85,21 @@ fail:
     return -1;
 }
 
+/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
+static db_conn_t *free_slot(void) {
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use && pool.slots[i].pg) return &pool.slots[i];
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use) return &pool.slots[i];
+    return NULL;
+}
+
 db_conn_t *db_acquire(void) {
     int64_t deadline = now_ms() + pool.timeout_ms;
-    db_conn_t *c = NULL;
+    db_conn_t *c;
     pthread_mutex_lock(&pool.lock);
-    while (!c) {
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use && pool.slots[i].pg) c = &pool.slots[i];
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use) c = &pool.slots[i];
+    for (;;) {
+        c = free_slot();
         if (c) break;
         int64_t left = deadline - now_ms();
         if (left <= 0) {
@@ -117,11 +123,15 @@ db_conn_t *db_acquire(void) {
     /* after a failed connect, fail fast for a moment instead of piling up connection attempts */
     int backing_off = need_connect && now_ms() - pool.last_connect_fail_ms < 250;
     pthread_mutex_unlock(&pool.lock);
-    if (backing_off || (need_connect && connect_slot(c) < 0)) {
+    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
+        metrics_db_error(ERR_CONNECT);
+        db_release(c);
+        return NULL;
+    }
+    if (need_connect && connect_slot(c) < 0) {
         pthread_mutex_lock(&pool.lock);
         pool.last_connect_fail_ms = now_ms();
         pthread_mutex_unlock(&pool.lock);
-        if (backing_off) metrics_db_error(ERR_CONNECT);
         db_release(c);
         return NULL;
     }
@@ -199,13 +209,27 @@ db_status_t db_exec(db_conn_t *c, int stmt, int n_params, const char *const *par
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int timed_out = 0;
     PGresult *r = NULL;
+    if (!c->prepared[stmt]) {
+        if (PQsendPrepare(c->pg, pool.stmts[stmt].name, pool.stmts[stmt].sql, 0, NULL))
+            r = await_result(c, deadline, &timed_out);
+        db_status_t ps = classify(c, r, timed_out);
+        PQclear(r);
+        r = NULL;
+        if (ps != DB_OK) {
+            if (ps == DB_ERROR) log_msg(LOG_ERROR, "database: cannot prepare statement", pool.stmts[stmt].name);
+            return ps == DB_ERROR ? DB_ERROR : DB_UNAVAILABLE;
+        }
+        c->prepared[stmt] = 1;
+    }
     if (PQsendQueryPrepared(c->pg, pool.stmts[stmt].name, n_params, params, NULL, NULL, 0))
         r = await_result(c, deadline, &timed_out);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     metrics_db_query(stmt, (t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
     db_status_t s = classify(c, r, timed_out);
-    if (s == DB_OK) *res = r;
-    else PQclear(r);
+    if (s == DB_OK)
+        *res = r;
+    else
+        PQclear(r);
     return s;
 }
 

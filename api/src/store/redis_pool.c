@@ -126,15 +126,21 @@ fail:
     return -1;
 }
 
+/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
+static rds_conn_t *free_slot(void) {
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use && pool.slots[i].ctx) return &pool.slots[i];
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use) return &pool.slots[i];
+    return NULL;
+}
+
 rds_conn_t *rds_acquire(void) {
     int64_t deadline = now_ms() + pool.timeout_ms;
-    rds_conn_t *c = NULL;
+    rds_conn_t *c;
     pthread_mutex_lock(&pool.lock);
-    while (!c) {
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use && pool.slots[i].ctx) c = &pool.slots[i];
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use) c = &pool.slots[i];
+    for (;;) {
+        c = free_slot();
         if (c) break;
         int64_t left = deadline - now_ms();
         if (left <= 0) {
@@ -154,11 +160,15 @@ rds_conn_t *rds_acquire(void) {
     int need = c->ctx == NULL;
     int backing_off = need && now_ms() - pool.last_fail_ms < 250;
     pthread_mutex_unlock(&pool.lock);
-    if (backing_off || (need && connect_slot(c) < 0)) {
+    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
+        metrics_redis_error(ERR_CONNECT);
+        rds_release(c);
+        return NULL;
+    }
+    if (need && connect_slot(c) < 0) {
         pthread_mutex_lock(&pool.lock);
         pool.last_fail_ms = now_ms();
         pthread_mutex_unlock(&pool.lock);
-        if (backing_off) metrics_redis_error(ERR_CONNECT);
         rds_release(c);
         return NULL;
     }
