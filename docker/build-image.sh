@@ -26,12 +26,18 @@ tag_args=(); for t in $tags; do tag_args+=(-t "localhost/notejam-$name:$t"); don
 ca_bundle=${BUILD_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
 secret_args=(); [ -s "$ca_bundle" ] && secret_args=(--secret "id=ca_bundle,src=$ca_bundle")
 
+# The Dockerfiles set these labels from the build args; buildah 1.28 reuses a cached LABEL step even when
+# the args changed (its cache key is the unexpanded instruction), so set them again on the final image.
+label_args=(--label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=${commit:-unknown}"
+            --label "org.opencontainers.image.created=${build_time:-1970-01-01T00:00:00Z}"
+            --label "org.opencontainers.image.source=$source_url")
+
 "$here/base-image.sh"
 start=$SECONDS
 "$here/podman.sh" build --format docker --pull=never --network=host --layers \
   --build-arg VERSION="$version" --build-arg COMMIT="${commit:-unknown}" \
   --build-arg BUILD_TIME="${build_time:-1970-01-01T00:00:00Z}" --build-arg SOURCE="$source_url" \
-  "${secret_args[@]}" -f "$dockerfile" "${tag_args[@]}" "$context" >&2
+  "${label_args[@]}" "${secret_args[@]}" -f "$dockerfile" "${tag_args[@]}" "$context" >&2
 first=${tags%% *}
 size=$("$here/podman.sh" image inspect --format '{{.Size}}' "localhost/notejam-$name:$first")
 echo "build-image: notejam-$name:$first built in $((SECONDS - start))s, $((size / 1000000)) MB" >&2

@@ -19,7 +19,7 @@ try {
   page.on('console', (m) => { if (/Content.Security.Policy|CSP violation|Refused to/i.test(m.text())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   for (const path of ['/', '/notes']) {
-    const res = await page.goto(new URL(path, base).href, { waitUntil: 'networkidle', timeout: 15000 });
+    const res = await page.goto(new URL(path, base).href, { waitUntil: 'load', timeout: 15000 });
     assert.equal(res.status(), 200, path);
     await page.waitForFunction(() => document.querySelector('#app')?.childNodes.length > 0, null, { timeout: 10000 });
   }
