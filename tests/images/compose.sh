@@ -9,6 +9,18 @@ printf 'NOTEJAM_TAG=%s\nNOTEJAM_WEB_PORT=%s\n' "$tag" "$web_port" >> "$compose_e
 project=notejamimages$run_id
 dc=(docker-compose -p "$project" --env-file "$compose_env" -f "$root/docker-compose.yml" -f "$here/compose.podman.yml")
 
+# The project's containers and volumes that still exist (compose labels them).
+compose_leftovers() {
+  "$PODMAN" ps -aq --filter "label=com.docker.compose.project=$project"
+  "$PODMAN" volume ls -q --filter "label=com.docker.compose.project=$project"
+}
+# Whatever state the run ended in (run.sh's cleanup calls this), remove them with podman directly.
+compose_leftovers_removed() {
+  "$PODMAN" ps -aq --filter "label=com.docker.compose.project=$project" | xargs -r "$PODMAN" rm -f >/dev/null
+  "$PODMAN" volume ls -q --filter "label=com.docker.compose.project=$project" | xargs -r "$PODMAN" volume rm -f >/dev/null
+  "$PODMAN" network rm -f "${project}_default" >/dev/null 2>&1
+}
+
 check "docker-compose config validates docker-compose.yml (with a generated .env)" \
   docker-compose --env-file "$compose_env" -f "$root/docker-compose.yml" config -q
 refuses_without_secrets() {
@@ -60,7 +72,9 @@ data_survives() {
 }
 check "compose: down and up again keeps the account and notes (named volumes)" data_survives
 
-timeout 120 "${dc[@]}" down -v --remove-orphans >/dev/null 2>&1
+down_removes_all() { timeout 120 "${dc[@]}" down -v --remove-orphans && [ -z "$(compose_leftovers)" ]; }
+check "compose down -v removes the stack's containers and volumes" down_removes_all
 kill "$ticker_pid" "$service_pid" 2>/dev/null
 wait "$ticker_pid" "$service_pid" 2>/dev/null
+ticker_pid=""; service_pid=""
 unset DOCKER_HOST

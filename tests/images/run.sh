@@ -17,7 +17,7 @@ web_img=localhost/notejam-web:$tag
 tmp=$(mktemp -d /tmp/notejam-images.XXXXXX)
 chmod 0755 "$tmp"
 containers=()
-service_pid=""; ticker_pid=""
+service_pid=""; ticker_pid=""; project=""
 
 # The build args the images must carry (same derivation as docker/build-image.sh, fixed here to compare).
 git_or() { git -C "$root" "$@" 2>/dev/null || true; }
@@ -30,6 +30,7 @@ cleanup() {
   [ -n "$ticker_pid" ] && kill "$ticker_pid" 2>/dev/null
   [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null
   for c in "${containers[@]}"; do "$PODMAN" rm -f "$c" >/dev/null 2>&1; done
+  [ -n "$project" ] && compose_leftovers_removed
   "$root/tests/lib/pg.sh" stop "$tmp/pg" 2>/dev/null
   "$root/tests/lib/redis.sh" stop "$tmp/redis" 2>/dev/null
   # untag, not rmi: rmi would also delete the untagged parent layers that are the next run's build cache
