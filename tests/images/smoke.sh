@@ -79,7 +79,9 @@ stops_cleanly() {
   [ "$code" = 0 ] && [ $((SECONDS - start)) -le "$2" ]
 }
 check "API: stop with SIGTERM exits 0 within 10s (PID 1 handles it)" stops_cleanly "$api_c" 10
+tail -n 1 "$check_log" | sed 's/^/# API: /'
 check "web: stop exits 0 within 10s" stops_cleanly "$web_c" 10
+tail -n 1 "$check_log" | sed 's/^/# web: /'
 
 "$root/tests/lib/pg.sh" stop "$tmp/pg"
 "$root/tests/lib/redis.sh" stop "$tmp/redis"
