@@ -101,8 +101,11 @@ const NEEDS_HISTORY = new Set(['notejam:http_requests:rate1h_offset1w', 'notejam
 test('Prometheus runs the rule file on the real series: every recording over API metrics has data', async () => {
   const recordings = loadRules(root).filter((r) => r.record && !NEEDS_HISTORY.has(r.record));
   for (const r of recordings) {
-    const result = await prom.query(`${r.record}{namespace="${NS}"}`);
-    assert.ok(result.length > 0, `${r.record} has no data`);
+    // rule groups are evaluated on their own interval: wait for the next evaluation rather than one look
+    const result = await waitFor(async () => {
+      const res = await prom.query(`${r.record}{namespace="${NS}"}`);
+      return res.length > 0 && res;
+    }, { timeoutMs: 30000, what: `${r.record} to have data` });
     for (const s of result) assert.ok(Number.isFinite(Number(s.value[1])), `${r.record} = ${s.value[1]}`);
   }
   // The outage's 503s are in the SLI; probes are not (its /readyz 503 would not count anyway).
