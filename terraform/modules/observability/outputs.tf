@@ -27,5 +27,6 @@ output "settings" {
     topic_encrypted    = aws_sns_topic.alarms.kms_master_key_id != null
     log_retention_days = distinct([for g in aws_cloudwatch_log_group.app : g.retention_in_days])
     dashboard          = length(aws_cloudwatch_dashboard.this) > 0
+    email_subscribers  = length(aws_sns_topic_subscription.email)
   }
 }

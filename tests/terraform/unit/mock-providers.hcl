@@ -23,3 +23,12 @@ mock_provider "aws" {
   }
 }
 
+# Mocked providers cannot import: prod-dr adopts its replicated ECR repositories, so they are overridden.
+override_resource {
+  target = module.registry.aws_ecr_repository.this
+  values = {
+    arn            = "arn:aws:ecr:@REGION@:111122223333:repository/notejam"
+    repository_url = "111122223333.dkr.ecr.@REGION@.amazonaws.com/notejam"
+  }
+}
+
