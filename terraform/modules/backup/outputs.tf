@@ -94,7 +94,7 @@ output "settings" {
         destination_bucket  = r.destination[0].bucket
         replica_kms_key_arn = r.destination[0].encryption_configuration[0].replica_kms_key_id
         delete_markers      = r.delete_marker_replication[0].status
-        kms_objects         = r.source_selection_criteria[0].sse_kms_encrypted_objects[0].status
+        kms_objects         = try(r.source_selection_criteria[0].sse_kms_encrypted_objects[0].status, null)
       }
     }
     dr_bucket_region = data.aws_region.dr.name
