@@ -1,0 +1,176 @@
+# One environment of Notejam: the same code for dev, test, prod and prod's DR copy; only terraform.tfvars differs.
+
+locals {
+  name = "${var.project}-${var.environment}"
+
+  # Secrets Manager secrets of the application; generated ones are made by Secrets Manager itself.
+  app_secrets = {
+    "jwt-keys"            = { description = "NOTEJAM_JWT_KEYS key ring (kid:base64key[,...])", generate = true, length = 64, format = "k1:%s" }
+    "redis-auth-token"    = { description = "ElastiCache AUTH token (NOTEJAM_REDIS_URL password)", generate = true, length = 64 }
+    "origin-verify"       = { description = "Header value CloudFront sends to the ALB", generate = true, length = 48 }
+    "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
+    "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
+  }
+}
+
+module "secrets" {
+  source    = "../../modules/secrets"
+  providers = { aws = aws, aws.dr = aws.dr }
+
+  name                    = local.name
+  dr_region               = var.dr_region
+  secrets                 = local.app_secrets
+  recovery_window_in_days = var.secret_recovery_window_days
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name                    = local.name
+  cluster_name            = local.name
+  cidr_block              = var.vpc_cidr
+  az_count                = var.az_count
+  single_nat_gateway      = var.single_nat_gateway
+  flow_log_retention_days = var.log_retention_days
+}
+
+module "backup" {
+  source    = "../../modules/backup"
+  providers = { aws = aws, aws.dr = aws.dr }
+
+  name               = local.name
+  kms_key_arn        = module.secrets.kms_key_arns["backup"]
+  dr_kms_key_arn     = module.secrets.dr_kms_key_arns["backup"]
+  retention_days     = var.backup.retention_days
+  lock_mode          = var.backup.lock_mode
+  archive_after_days = var.backup.archive_after_days
+  rds_instance_arns  = [module.database.instance_arn]
+  force_destroy      = var.throwaway
+}
+
+module "eks" {
+  source = "../../modules/eks"
+
+  name                   = local.name
+  kubernetes_version     = var.kubernetes_version
+  subnet_ids             = module.network.private_subnet_ids
+  endpoint_public_access = length(var.eks_public_access_cidrs) > 0
+  public_access_cidrs    = var.eks_public_access_cidrs
+  log_retention_days     = var.log_retention_days
+  node_groups            = var.node_groups
+  admin_role_names       = var.eks_admin_role_names
+
+  namespace_editors = {
+    "gitlab-deploy" = { principal_arn = module.ci_access.deploy_role_arn, namespaces = [var.app_namespace] }
+  }
+
+  pod_identities = {
+    "external-secrets" = {
+      namespace       = "external-secrets"
+      service_account = "external-secrets"
+      statements_json = jsonencode(concat(module.secrets.reader_statements, module.database.secret_reader_statements))
+    }
+    "notejam-backup" = {
+      namespace       = var.app_namespace
+      service_account = "notejam-backup"
+      statements_json = jsonencode(module.backup.writer_statements)
+    }
+    "notejam-restore-drill" = {
+      namespace       = var.app_namespace
+      service_account = "notejam-restore-drill"
+      statements_json = jsonencode(module.backup.reader_statements)
+    }
+  }
+}
+
+module "database" {
+  source    = "../../modules/database"
+  providers = { aws = aws, aws.dr = aws.dr }
+
+  name                               = local.name
+  vpc_id                             = module.network.vpc_id
+  subnet_ids                         = module.network.database_subnet_ids
+  allowed_security_groups            = { eks = module.eks.cluster_security_group_id }
+  kms_key_arn                        = module.secrets.kms_key_arns["database"]
+  instance_class                     = var.database.instance_class
+  allocated_storage                  = var.database.allocated_storage
+  max_allocated_storage              = var.database.max_allocated_storage
+  multi_az                           = var.database.multi_az
+  deletion_protection                = var.database.deletion_protection
+  log_retention_days                 = var.log_retention_days
+  snapshot_identifier                = var.database.snapshot_identifier
+  restore_from_automated_backups_arn = var.database.restore_from_automated_backups_arn
+  replicate_backups_to_dr            = var.database.replicate_backups_to_dr
+  dr_kms_key_arn                     = module.secrets.dr_kms_key_arns["database"]
+}
+
+module "cache" {
+  source = "../../modules/cache"
+
+  name                    = local.name
+  vpc_id                  = module.network.vpc_id
+  subnet_ids              = module.network.database_subnet_ids
+  azs                     = module.network.azs
+  allowed_security_groups = { eks = module.eks.cluster_security_group_id }
+  kms_key_arn             = module.secrets.kms_key_arns["cache"]
+  auth_token              = module.secrets.generated_values["redis-auth-token"]
+  node_type               = var.cache.node_type
+  num_cache_clusters      = var.cache.num_cache_clusters
+  snapshot_retention_days = var.cache.snapshot_retention_days
+  log_retention_days      = var.log_retention_days
+}
+
+module "registry" {
+  source = "../../modules/registry"
+
+  dr_region          = var.dr_region
+  manage_replication = var.manage_ecr_replication
+  force_delete       = var.throwaway
+}
+
+# The DR copy of an environment finds its repositories already created by replication: adopt them.
+import {
+  for_each = var.adopt_replicated_repositories ? toset(["notejam-api", "notejam-web", "notejam-ops"]) : toset([])
+  to       = module.registry.aws_ecr_repository.this[each.key]
+  id       = each.key
+}
+
+module "web" {
+  source    = "../../modules/web"
+  providers = { aws = aws, aws.global = aws.global }
+
+  name                     = local.name
+  vpc_id                   = module.network.vpc_id
+  public_subnet_ids        = module.network.public_subnet_ids
+  target_security_group_id = module.eks.cluster_security_group_id
+  dns                      = var.dns
+  origin_verify_secret     = module.secrets.generated_values["origin-verify"]
+  deletion_protection      = !var.throwaway
+  force_destroy            = var.throwaway
+}
+
+module "observability" {
+  source = "../../modules/observability"
+
+  name                    = local.name
+  log_retention_days      = var.log_retention_days
+  alarm_emails            = var.alarm_emails
+  rds_instance_id         = module.database.instance_id
+  cache_node_ids          = module.cache.member_cluster_ids
+  alb_arn_suffix          = module.web.alb_arn_suffix
+  target_group_arn_suffix = module.web.target_group_arn_suffix
+}
+
+module "ci_access" {
+  source = "../../modules/ci-access"
+
+  name                 = local.name
+  gitlab_url           = var.gitlab.url
+  project_path         = var.gitlab.project_path
+  create_oidc_provider = var.gitlab.create_oidc_provider
+  allowed_refs         = var.gitlab.allowed_refs
+  ecr_repository_arns  = values(module.registry.repository_arns)
+  web_bucket_arn       = module.web.bucket_arn
+  distribution_arn     = module.web.distribution_arn
+  cluster_arn          = module.eks.cluster_arn
+}

@@ -1,0 +1,61 @@
+# prod-dr: production rebuilt in the DR region from the replicated data (see terraform/README.md, "Region failover").
+# Same account as prod; its own state lives in the DR region so it can be applied while eu-central-1 is down.
+environment = "prod-dr"
+region      = "eu-west-1"
+dr_region   = "eu-central-1"
+
+vpc_cidr           = "10.40.0.0/16"
+az_count           = 3
+single_nat_gateway = false
+log_retention_days = 365
+
+# Warm standby: one node per AZ until failover, then the Cluster Autoscaler grows it like prod.
+node_groups = {
+  general = {
+    instance_types = ["m6i.large", "m5.large"]
+    min_size       = 3
+    desired_size   = 3
+    max_size       = 12
+  }
+}
+eks_public_access_cidrs = []
+eks_admin_role_names    = ["notejam-admins"]
+
+database = {
+  instance_class          = "db.r6g.large"
+  allocated_storage       = 50
+  max_allocated_storage   = 500
+  multi_az                = true
+  deletion_protection     = true
+  replicate_backups_to_dr = true
+  # At failover set ONE of these (README): prod's automated backups replicated here (minutes of data loss)
+  # restore_from_automated_backups_arn = "<arn of the replicated automated backups>"
+  # or a recovery point from the notejam-prod-copies vault:
+  # snapshot_identifier = "<recovery point ARN>"
+}
+
+cache = {
+  node_type               = "cache.r6g.large"
+  num_cache_clusters      = 3
+  snapshot_retention_days = 7
+}
+
+backup = {
+  lock_mode = "COMPLIANCE"
+}
+
+# The site's own name moves here at failover (aws cloudfront associate-alias, then set it in this file).
+dns = {
+  domain_name = "dr.notejam.example.com"
+}
+
+gitlab = {
+  project_path         = "notejam/notejam"
+  create_oidc_provider = false
+  allowed_refs         = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+}
+
+alarm_emails = ["oncall@example.com"]
+
+# prod replicates its images here; this environment adopts those repositories instead of creating them.
+adopt_replicated_repositories = true

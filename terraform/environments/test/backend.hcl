@@ -1,0 +1,6 @@
+# terraform init -backend-config=backend.hcl (bucket created once by terraform/bootstrap)
+bucket       = "notejam-tfstate-test-eu-central-1"
+key          = "notejam/test/eu-central-1/terraform.tfstate"
+region       = "eu-central-1"
+encrypt      = true
+use_lockfile = true

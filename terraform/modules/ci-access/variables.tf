@@ -1,0 +1,75 @@
+variable "name" {
+  description = "Name prefix, e.g. notejam-prod; the deploy role is <name>-gitlab-deploy."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{2,30}$", var.name))
+    error_message = "name must be 3-31 lower-case letters, digits or dashes, starting with a letter."
+  }
+}
+
+variable "gitlab_url" {
+  description = "GitLab instance that issues the CI id_tokens (OIDC issuer)."
+  type        = string
+  default     = "https://gitlab.com"
+
+  validation {
+    condition     = can(regex("^https://[a-z0-9.-]+(:[0-9]+)?$", var.gitlab_url))
+    error_message = "gitlab_url must be an https URL without a path or trailing slash."
+  }
+}
+
+variable "audience" {
+  description = "aud of the id_token (the job's id_tokens: { AWS_ID_TOKEN: { aud: <this> } })."
+  type        = string
+  default     = "sts.amazonaws.com"
+}
+
+variable "create_oidc_provider" {
+  description = "Create the account's OIDC provider for gitlab_url; false reuses the one another environment in the same account created."
+  type        = bool
+  default     = true
+}
+
+variable "project_path" {
+  description = "GitLab project allowed to assume the role, e.g. acme/notejam."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$", var.project_path))
+    error_message = "project_path must be group[/subgroup]/project."
+  }
+}
+
+variable "allowed_refs" {
+  description = "Refs whose pipelines may deploy this environment (ref may use * wildcards), e.g. [{ref_type = \"branch\", ref = \"main\"}]."
+  type = list(object({
+    ref_type = string
+    ref      = string
+  }))
+
+  validation {
+    condition     = length(var.allowed_refs) > 0 && alltrue([for r in var.allowed_refs : contains(["branch", "tag"], r.ref_type)])
+    error_message = "allowed_refs needs at least one entry, each with ref_type branch or tag."
+  }
+}
+
+variable "ecr_repository_arns" {
+  description = "Repositories the pipeline pushes images to."
+  type        = list(string)
+}
+
+variable "web_bucket_arn" {
+  description = "Bucket the pipeline uploads the built SPA to."
+  type        = string
+}
+
+variable "distribution_arn" {
+  description = "CloudFront distribution the pipeline invalidates after an upload."
+  type        = string
+}
+
+variable "cluster_arn" {
+  description = "EKS cluster the pipeline deploys to with Helm (Kubernetes rights come from an EKS access entry)."
+  type        = string
+}

@@ -1,0 +1,318 @@
+# Promises every environment keeps, whatever its tfvars (run against dev, test, prod and prod-dr).
+# One run applies the whole root against the mocked provider and checks the effective settings the modules
+# report back from their resources; one run keeps the suite fast (each extra run re-plans ~200 resources).
+
+run "promises" {
+  # --- network ---
+  assert {
+    condition     = length(output.settings.network.azs) == 3 && length(distinct(output.settings.network.azs)) == 3
+    error_message = "The VPC must span 3 distinct availability zones, got ${jsonencode(output.settings.network.azs)}."
+  }
+  assert {
+    condition = alltrue([for tier in ["public_subnet_azs", "private_subnet_azs", "database_subnet_azs"] :
+    output.settings.network[tier] == sort(output.settings.network.azs)])
+    error_message = "Every subnet tier must have one subnet in each of the 3 AZs."
+  }
+  assert {
+    condition     = output.settings.network.public_subnets_tagged_for_elb && output.settings.network.private_subnets_tagged_for_internal_elb
+    error_message = "Subnets must carry the kubernetes.io/role/(internal-)elb and cluster tags for the Load Balancer Controller."
+  }
+  assert {
+    condition     = output.settings.network.flow_log_traffic_type == "ALL" && output.settings.network.flow_log_retention_days == var.log_retention_days
+    error_message = "VPC flow logs must record ALL traffic into a log group with the environment's retention."
+  }
+  assert {
+    condition     = output.settings.network.database_subnets_without_internet
+    error_message = "Database subnets must use the route table without a default route."
+  }
+
+  # --- eks ---
+  assert {
+    condition     = output.settings.eks.log_types == tolist(["api", "audit", "authenticator", "controllerManager", "scheduler"])
+    error_message = "All five control-plane log types must be enabled."
+  }
+  assert {
+    condition     = output.settings.eks.secrets_encryption == tolist(["secrets"]) && startswith(output.settings.eks.secrets_kms_key_arn, "arn:aws:kms:")
+    error_message = "Kubernetes secrets must be envelope-encrypted with a KMS key."
+  }
+  assert {
+    condition     = output.settings.eks.endpoint_private_access && output.settings.eks.authentication_mode == "API" && output.settings.eks.zonal_shift
+    error_message = "The API endpoint must be reachable privately, access must use access entries, zonal shift must be on."
+  }
+  assert {
+    condition = alltrue([for g in output.settings.eks.node_groups :
+    g.subnet_ids == output.settings.network.private_subnet_ids && g.autoscaler_tags && g.imds_v2_only && g.disk_encrypted])
+    error_message = "Node groups must span every private subnet, carry the Cluster Autoscaler tags, require IMDSv2 and encrypt disks."
+  }
+  assert {
+    condition     = alltrue([for g in output.settings.eks.node_groups : g.max_size >= 4 * g.min_size])
+    error_message = "Every node group must be able to grow to at least 4x its minimum (event traffic)."
+  }
+  assert {
+    condition     = length(setsubtract(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"], output.settings.eks.addons)) == 0
+    error_message = "Core add-ons and the Pod Identity agent must be installed."
+  }
+  assert {
+    condition = tomap(output.settings.eks.pod_identity_associations) == tomap({
+      "aws-load-balancer-controller" = "kube-system/aws-load-balancer-controller"
+      "cluster-autoscaler"           = "kube-system/cluster-autoscaler"
+      "external-secrets"             = "external-secrets/external-secrets"
+      "notejam-backup"               = "${var.app_namespace}/notejam-backup"
+      "notejam-restore-drill"        = "${var.app_namespace}/notejam-restore-drill"
+    })
+    error_message = "Pod Identity must bind exactly the controller, autoscaler, ESO and backup ServiceAccounts: ${jsonencode(output.settings.eks.pod_identity_associations)}"
+  }
+  assert {
+    condition     = output.settings.eks.pod_identity_trust == tolist(["pods.eks.amazonaws.com"])
+    error_message = "Pod Identity roles must trust only pods.eks.amazonaws.com."
+  }
+  assert {
+    condition     = tolist(output.settings.eks.addon_pod_identities["aws-ebs-csi-driver"]) == tolist(["ebs-csi-controller-sa"])
+    error_message = "The EBS CSI add-on must get its role through Pod Identity."
+  }
+
+  # --- backup job iam ---
+  # The backup job writes under the prefix of the backup bucket only; the drill only reads.
+  assert {
+    condition = [for s in output.settings.eks.pod_identity_policies["notejam-backup"] : s.Resource if s.Sid == "BackupObjects"][0] == [
+    "arn:aws:s3:::${output.settings.backup.bucket.name}/postgres/*"]
+    error_message = "notejam-backup may touch objects under <backup bucket>/postgres/ only."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.eks.pod_identity_policies["notejam-backup"] :
+    alltrue([for a in flatten([s.Action]) : contains(["s3:PutObject", "s3:GetObject", "s3:ListBucket", "kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt"], a)])])
+    error_message = "notejam-backup must not be able to delete, overwrite retention or do anything beyond put/get/list/encrypt."
+  }
+  assert {
+    condition = [for s in output.settings.eks.pod_identity_policies["notejam-backup"] : s.Condition.StringLike["s3:prefix"] if s.Sid == "ListBackupPrefix"][0] == [
+    "postgres/*"]
+    error_message = "notejam-backup may list the backup prefix only."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.eks.pod_identity_policies["notejam-restore-drill"] :
+    alltrue([for a in flatten([s.Action]) : contains(["s3:GetObject", "s3:ListBucket", "kms:Decrypt"], a)])])
+    error_message = "notejam-restore-drill must be read-only."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.eks.pod_identity_policies["cluster-autoscaler"] :
+    s.Resource == "*" && (s.Sid != "ScaleOwnGroupsOnly" || try(s.Condition.StringEquals["aws:ResourceTag/k8s.io/cluster-autoscaler/${output.name}"], "") == "owned")])
+    error_message = "The Cluster Autoscaler may only resize node groups tagged as owned by this cluster."
+  }
+
+  # --- database ---
+  assert {
+    condition     = output.settings.database.engine == "postgres" && startswith(output.settings.database.engine_version, "15") && output.settings.database.parameter_group_family == "postgres15"
+    error_message = "The database must be PostgreSQL 15."
+  }
+  assert {
+    condition     = output.settings.database.storage_encrypted && startswith(output.settings.database.kms_key_arn, "arn:aws:kms:")
+    error_message = "RDS storage must be encrypted with a customer managed KMS key."
+  }
+  assert {
+    condition     = output.settings.database.backup_retention_days == 35
+    error_message = "Automated backups must be kept 35 days."
+  }
+  assert {
+    condition     = output.settings.database.manage_master_user_password && startswith(output.settings.database.master_user_secret_kms_key, "arn:aws:kms:")
+    error_message = "The master password must be generated by RDS and kept in Secrets Manager under the customer key."
+  }
+  assert {
+    condition     = output.settings.database.performance_insights_enabled && startswith(output.settings.database.performance_insights_kms_key, "arn:aws:kms:") && output.settings.database.monitoring_interval > 0
+    error_message = "Performance Insights (encrypted) and enhanced monitoring must be on."
+  }
+  assert {
+    condition = (output.settings.database.parameters["log_min_duration_statement"] != "-1" && output.settings.database.parameters["log_connections"] == "1"
+      && output.settings.database.parameters["log_lock_waits"] == "1" && output.settings.database.parameters["rds.force_ssl"] == "1"
+    && output.settings.database.log_exports == tolist(["postgresql", "upgrade"]) && tolist(output.settings.database.log_retention_days) == tolist([var.log_retention_days]))
+    error_message = "The parameter group must log slow statements, connections and lock waits, force TLS, and export logs with a retention."
+  }
+  assert {
+    condition     = !output.settings.database.publicly_accessible
+    error_message = "The database must not be publicly accessible."
+  }
+
+  # --- cache ---
+  assert {
+    condition     = output.settings.cache.automatic_failover_enabled && output.settings.cache.multi_az_enabled && output.settings.cache.num_cache_clusters >= 2
+    error_message = "ElastiCache must have a replica, automatic failover and Multi-AZ."
+  }
+  assert {
+    condition     = length(distinct(output.settings.cache.node_azs)) == output.settings.cache.num_cache_clusters || length(distinct(output.settings.cache.node_azs)) == 3
+    error_message = "Cache nodes must sit in different availability zones."
+  }
+  assert {
+    condition     = output.settings.cache.at_rest_encryption_enabled == "true" && startswith(output.settings.cache.kms_key_arn, "arn:aws:kms:")
+    error_message = "ElastiCache must be encrypted at rest with a customer managed key."
+  }
+  assert {
+    condition     = output.settings.cache.transit_encryption_enabled && output.settings.cache.transit_encryption_mode == "required" && output.settings.cache.auth_token_set
+    error_message = "ElastiCache must require TLS and an AUTH token."
+  }
+
+  # --- backup bucket ---
+  assert {
+    condition = alltrue([for b in [output.settings.backup.bucket, output.settings.backup.dr_bucket] :
+    b.object_lock.days == 1095 && contains(["COMPLIANCE", "GOVERNANCE"], b.object_lock.mode) && b.versioning == "Enabled"])
+    error_message = "Both backup buckets must be versioned with a 1095-day Object Lock default retention."
+  }
+  assert {
+    condition = alltrue([for b in [output.settings.backup.bucket, output.settings.backup.dr_bucket] : anytrue([for r in b.lifecycle_rules : try(
+      r.status == "Enabled" && one(r.transition[*].storage_class) == "DEEP_ARCHIVE" && one(r.expiration[*].days) == 1095
+    && one(r.noncurrent_version_expiration[*].noncurrent_days) > 0, false)])])
+    error_message = "Both backup buckets must move objects to Deep Archive, expire them at 1095 days and expire noncurrent versions."
+  }
+  assert {
+    condition = alltrue([for b in [output.settings.backup.bucket, output.settings.backup.dr_bucket] :
+    b.sse_algorithm == "aws:kms" && startswith(b.kms_key_arn, "arn:aws:kms:")])
+    error_message = "Backup buckets must use SSE-KMS with a customer key."
+  }
+  assert {
+    condition = (output.settings.backup.replication["to-dr-region"].status == "Enabled"
+      && output.settings.backup.replication["to-dr-region"].destination_bucket == "arn:aws:s3:::${output.settings.backup.dr_bucket.name}"
+      && output.settings.backup.replication["to-dr-region"].delete_markers == "Disabled"
+    && output.settings.backup.replication["to-dr-region"].replica_kms_key_arn == output.settings.backup.dr_bucket.kms_key_arn)
+    error_message = "Backups must replicate to the DR bucket (re-encrypted with its key) without replicating deletes."
+  }
+  assert {
+    condition     = output.settings.backup.dr_bucket_region == var.dr_region && strcontains(output.settings.backup.dr_bucket.name, var.dr_region)
+    error_message = "The replica bucket must live in the DR region ${var.dr_region}."
+  }
+
+  # --- aws backup plan ---
+  assert {
+    condition     = output.settings.backup.plan_rules["daily"].delete_after_days == 35 && output.settings.backup.plan_rules["daily"].copies[0].delete_after_days == 35
+    error_message = "Daily RDS recovery points (and their DR copies) must be kept 35 days."
+  }
+  assert {
+    condition     = output.settings.backup.plan_rules["monthly"].delete_after_days == 1095 && output.settings.backup.plan_rules["monthly"].copies[0].delete_after_days == 1095
+    error_message = "Monthly RDS recovery points (and their DR copies) must be kept 1095 days."
+  }
+  assert {
+    condition     = alltrue([for r in output.settings.backup.plan_rules : length(r.copies) == 1 && r.copies[0].vault_arn == output.backup_vault_arns.dr])
+    error_message = "Every rule must copy to the DR-region vault."
+  }
+  assert {
+    condition     = alltrue([for l in output.settings.backup.vault_locks : l.max_retention_days >= 1095 && l.min_retention_days >= 7])
+    error_message = "Both vaults must be locked."
+  }
+  assert {
+    condition     = tolist(output.settings.backup.protected_resources) == tolist([output.settings.database.arn])
+    error_message = "The AWS Backup selection must protect the RDS instance."
+  }
+
+  # --- registry ---
+  assert {
+    condition     = sort(keys(output.settings.registry.repositories)) == tolist(["notejam-api", "notejam-ops", "notejam-web"])
+    error_message = "ECR must hold notejam-api, notejam-web and notejam-ops."
+  }
+  assert {
+    condition = alltrue([for r in output.settings.registry.repositories :
+    r.tag_mutability == "IMMUTABLE" && r.scan_on_push && r.encryption_type == "KMS" && r.lifecycle_rules == 2])
+    error_message = "Repositories must have immutable tags, scan on push, KMS encryption and a lifecycle policy."
+  }
+  assert {
+    condition     = tolist(output.settings.registry.replication_destinations) == tolist([var.dr_region]) && tolist(output.settings.registry.replicated_repositories) == tolist(["notejam-api", "notejam-ops", "notejam-web"])
+    error_message = "Every repository must replicate to the DR region."
+  }
+
+  # --- secrets ---
+  assert {
+    condition     = alltrue([for s in output.settings.secrets.secrets : s.replica_regions == tolist([var.dr_region]) && length(s.replica_kms) == 1])
+    error_message = "Every secret must be replicated to the DR region under the replica KMS key."
+  }
+  assert {
+    condition     = alltrue([for k in output.settings.secrets.keys : k.multi_region && k.rotation])
+    error_message = "KMS keys must be multi-Region with rotation."
+  }
+  assert {
+    condition     = output.settings.secrets.keys["secrets"].dr_replica && output.settings.secrets.keys["backup"].dr_replica && output.settings.secrets.keys["database"].dr_replica
+    error_message = "Keys whose data is read in the DR region must have a DR replica."
+  }
+  assert {
+    condition     = output.settings.secrets.secrets["jwt-keys"].generated && output.settings.secrets.secrets["redis-auth-token"].generated
+    error_message = "JWT keys and the Redis token must be generated by Secrets Manager, not written in code."
+  }
+
+  # --- web ---
+  assert {
+    condition     = output.settings.web.origins["spa"].uses_oac && output.settings.web.oac_signing == "always/sigv4"
+    error_message = "The SPA bucket must be read through CloudFront origin access control."
+  }
+  assert {
+    condition = (output.settings.web.path_behaviors["/api/*"].origin == "api" && tolist(output.settings.web.origins["api"].verify_header) == tolist(["X-Origin-Verify"])
+    && contains(output.settings.web.path_behaviors["/api/*"].methods, "POST") && output.settings.web.path_behaviors["/api/*"].viewer_protocol == "https-only")
+    error_message = "/api/* must go to the ALB origin over HTTPS with the origin-verify header."
+  }
+  assert {
+    condition     = output.settings.web.default_behavior.origin == "spa" && output.settings.web.default_behavior.viewer_protocol == "redirect-to-https"
+    error_message = "Everything else must come from the SPA bucket over HTTPS."
+  }
+  assert {
+    condition = (output.settings.web.default_behavior.headers_policy && output.settings.web.path_behaviors["/api/*"].headers_policy
+      && output.settings.web.security_headers.hsts_max_age >= 31536000 && output.settings.web.security_headers.frame_option == "DENY"
+    && output.settings.web.security_headers.nosniff && strcontains(output.settings.web.security_headers.csp, "frame-ancestors 'none'"))
+    error_message = "Every response must carry HSTS (>= 1 year), CSP, X-Frame-Options DENY and nosniff."
+  }
+  assert {
+    condition = (output.settings.web.alb_default_action == "fixed-response" && output.settings.web.alb_drops_bad_header
+    && output.settings.web.alb_ingress_prefix != "")
+    error_message = "The ALB must only accept CloudFront (prefix list) and refuse requests without the verify header."
+  }
+
+  # --- no public buckets ---
+  assert {
+    condition = alltrue([for b in [output.settings.backup.bucket, output.settings.backup.dr_bucket, output.settings.web.bucket] :
+    b.public_access_blocked && b.object_ownership == "BucketOwnerEnforced" && contains([for s in b.policy_statements : s.Sid], "DenyInsecureTransport")])
+    error_message = "Every bucket must block public access, disable ACLs and deny non-TLS requests."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.web.bucket.policy_statements :
+    s.Effect == "Deny" || (try(s.Principal.Service, "") == "cloudfront.amazonaws.com" && try(s.Condition.StringEquals["AWS:SourceArn"], "") != "")])
+    error_message = "The only principal the SPA bucket allows is this CloudFront distribution."
+  }
+  assert {
+    condition     = output.settings.web.bucket.sse_algorithm != null && output.settings.web.bucket.versioning == "Enabled"
+    error_message = "The SPA bucket must be encrypted and versioned."
+  }
+
+  # --- observability ---
+  assert {
+    condition = length(setsubtract([
+      "AWS/RDS CPUUtilization", "AWS/RDS FreeStorageSpace", "AWS/RDS DatabaseConnections",
+      "AWS/ElastiCache EngineCPUUtilization", "AWS/ElastiCache DatabaseMemoryUsagePercentage", "AWS/ElastiCache ReplicationLag",
+      "AWS/ApplicationELB HTTPCode_ELB_5XX_Count", "AWS/ApplicationELB HTTPCode_Target_5XX_Count", "AWS/ApplicationELB TargetResponseTime",
+    ], keys(output.settings.observability.alarmed_metrics))) == 0
+    error_message = "Alarms must cover RDS (CPU, storage, connections), ElastiCache (CPU, memory, replica lag) and the ALB (5xx, latency)."
+  }
+  assert {
+    condition     = output.settings.observability.alarmed_metrics["AWS/ElastiCache ReplicationLag"] == output.settings.cache.num_cache_clusters
+    error_message = "Every cache node must have a replication-lag alarm (the primary changes on failover)."
+  }
+  assert {
+    condition     = output.settings.observability.alarms_notify_sns && output.settings.observability.topic_encrypted
+    error_message = "Every alarm must notify the encrypted SNS topic."
+  }
+  assert {
+    condition     = tolist(output.settings.observability.log_retention_days) == tolist([var.log_retention_days]) && output.settings.eks.log_retention_days == var.log_retention_days
+    error_message = "Log groups must have the environment's retention."
+  }
+
+  # --- ci access ---
+  assert {
+    condition     = output.settings.ci_access.trust_action == "sts:AssumeRoleWithWebIdentity" && output.settings.ci_access.trust_conditions.StringEquals["gitlab.com:aud"] == "sts.amazonaws.com"
+    error_message = "The deploy role must only be assumable with a GitLab id_token for our audience."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.ci_access.trust_conditions.StringLike["gitlab.com:sub"] :
+    startswith(s, "project_path:${var.gitlab.project_path}:ref_type:")])
+    error_message = "Only pipelines of ${var.gitlab.project_path} may assume the deploy role."
+  }
+  assert {
+    condition     = !contains(flatten(values(output.settings.ci_access.permissions)), "*")
+    error_message = "The deploy role must not hold wildcard actions."
+  }
+  assert {
+    condition     = jsonencode(output.settings.eks.namespace_editors) == jsonencode({ "gitlab-deploy" = [var.app_namespace] })
+    error_message = "CI may edit only the application namespace in the cluster."
+  }
+}
