@@ -3,11 +3,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Nonzero when one of the 8 bytes in w is below 0x20, '"' or '\\' (exact for "any", used only as a gate). */
+static uint64_t needs_escape8(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
 int json_str_n(buf_t *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     if (buf_putc(b, '"') < 0) return -1;
     size_t run = 0; /* copy unescaped runs in one append */
     for (size_t i = 0; i < n; i++) {
+        /* skip 8 plain bytes at a time: note texts are long and rarely need escapes (a third of a list's CPU) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (needs_escape8(w)) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         if (buf_append(b, s + run, i - run) < 0) return -1;
