@@ -73,10 +73,14 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-static char *digits(char *p, int64_t v, int width) {
-    for (int i = width - 1; i >= 0; i--) {
-        p[i] = (char)('0' + v % 10);
-        v /= 10;
+/* Writes v as exactly width (even) decimal digits, two at a time. */
+static char *digits(char *p, uint32_t v, int width) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    for (int i = width - 2; i >= 0; i -= 2) {
+        memcpy(p + i, pairs + 2 * (v % 100), 2);
+        v /= 100;
     }
     return p + width;
 }
@@ -101,19 +105,19 @@ void format_time_us(int64_t unix_us, char *out, size_t out_size) {
                  (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), (long long)us);
         return;
     }
-    p = digits(p, year, 4);
+    p = digits(p, (uint32_t)year, 4);
     *p++ = '-';
-    p = digits(p, month, 2);
+    p = digits(p, (uint32_t)month, 2);
     *p++ = '-';
-    p = digits(p, day, 2);
+    p = digits(p, (uint32_t)day, 2);
     *p++ = 'T';
-    p = digits(p, rem / 3600, 2);
+    p = digits(p, (uint32_t)(rem / 3600), 2);
     *p++ = ':';
-    p = digits(p, rem / 60 % 60, 2);
+    p = digits(p, (uint32_t)(rem / 60 % 60), 2);
     *p++ = ':';
-    p = digits(p, rem % 60, 2);
+    p = digits(p, (uint32_t)(rem % 60), 2);
     *p++ = '.';
-    p = digits(p, us, 6);
+    p = digits(p, (uint32_t)us, 6);
     *p++ = 'Z';
     size_t len = (size_t)(p - tmp);
     if (out_size == 0) return;
