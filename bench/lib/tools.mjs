@@ -18,9 +18,9 @@ export function run(cmd, args, env = {}) {
 }
 
 /** wrk with one of bench/wrk/*.lua; returns req/s, latency percentiles (ms) and status counts. */
-export async function wrk({ url, script, tokens, seconds, connections, threads = 2 }) {
+export async function wrk({ url, script, tokens, seconds, connections, threads = 2, delayMs = 0 }) {
   const out = await run('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s',
-    join(BENCH, 'wrk', script), url], { BENCH_TOKENS: tokens, BENCH_WRK_DIR: join(BENCH, 'wrk') });
+    join(BENCH, 'wrk', script), url], { BENCH_TOKENS: tokens, BENCH_WRK_DIR: join(BENCH, 'wrk'), BENCH_DELAY_MS: String(delayMs) });
   const line = out.split('\n').find((l) => l.startsWith('WRKJSON '));
   if (!line) throw new Error(`wrk printed no summary:\n${out}`);
   const j = JSON.parse(line.slice(8));
