@@ -1,0 +1,84 @@
+#include "handlers/lists.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "handlers/respond.h"
+#include "http/cursor.h"
+#include "http/validate.h"
+
+void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
+    char qorder[32], qlimit[32], qcursor[1024];
+    field_errors_t errs = {0};
+    int order = parse_order(req_query(r, "order", qorder, sizeof qorder));
+    int limit = parse_limit(req_query(r, "limit", qlimit, sizeof qlimit));
+    if (order < 0) field_errors_add(&errs, "order", "must be one of name, -name, updated_at, -updated_at");
+    if (limit < 0) field_errors_add(&errs, "limit", "must be an integer from 1 to 100");
+    if (respond_invalid(r, &errs)) return;
+    const char *cursor_text = req_query(r, "cursor", qcursor, sizeof qcursor);
+    char list = kind == LIST_PADS ? 'P' : 'N';
+    cursor_t cur;
+    if (cursor_text && (cursor_decode(cursor_text, g_app.cursor_key, sizeof g_app.cursor_key, &cur) < 0 ||
+                        cur.list != list || cur.order != order || cur.scope != scope)) {
+        resp_problem(r, 400, "The cursor is not valid for this list and order.", NULL, NULL);
+        return;
+    }
+    int by_name = order == ORDER_NAME_ASC || order == ORDER_NAME_DESC;
+    char uid[24], lim[16], pad[24], key[32], cid[24];
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    snprintf(lim, sizeof lim, "%d", limit + 1); /* one extra row says whether there is a next page */
+    snprintf(pad, sizeof pad, "%" PRId64, scope);
+    const char *params[6] = {uid, lim};
+    int n = 2;
+    if (kind == LIST_PAD_NOTES) params[n++] = pad;
+    if (cursor_text) {
+        snprintf(key, sizeof key, "%" PRId64, cur.updated_us);
+        snprintf(cid, sizeof cid, "%" PRId64, cur.id);
+        params[n++] = by_name ? cur.name : key;
+        params[n++] = cid;
+    }
+    db_conn_t *c = db_acquire();
+    if (!c) {
+        respond_db_error(r, DB_UNAVAILABLE);
+        return;
+    }
+    PGresult *res = NULL;
+    db_status_t s = db_exec(c, list_stmt(kind, order, cursor_text != NULL), n, params, &res);
+    db_release(c);
+    if (s != DB_OK) {
+        respond_db_error(r, s);
+        return;
+    }
+    int rows = PQntuples(res), shown = rows > limit ? limit : rows;
+    buf_t b;
+    buf_init(&b, (size_t)8 << 20);
+    buf_puts(&b, "{\"items\":[");
+    for (int i = 0; i < shown; i++) {
+        if (i) buf_putc(&b, ',');
+        if (kind == LIST_PADS) write_pad(&b, res, i);
+        else write_note(&b, res, i);
+    }
+    buf_puts(&b, "],\"next_cursor\":");
+    if (rows > limit) {
+        cursor_t next = {.list = list, .order = order, .scope = scope};
+        int last = shown - 1, updated_col = kind == LIST_PADS ? 4 : 6;
+        next.id = strtoll(PQgetvalue(res, last, 0), NULL, 10);
+        next.updated_us = strtoll(PQgetvalue(res, last, updated_col), NULL, 10);
+        if (by_name) snprintf(next.name, sizeof next.name, "%s", PQgetvalue(res, last, 1));
+        char text[CURSOR_TEXT_MAX];
+        if (cursor_encode(&next, g_app.cursor_key, sizeof g_app.cursor_key, text, sizeof text) == 0) {
+            buf_putc(&b, '"');
+            buf_puts(&b, text);
+            buf_putc(&b, '"');
+        } else {
+            buf_puts(&b, "null");
+        }
+    } else {
+        buf_puts(&b, "null");
+    }
+    buf_putc(&b, '}');
+    PQclear(res);
+    resp_json(r, 200, &b, NULL);
+    buf_free(&b);
+}

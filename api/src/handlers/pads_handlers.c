@@ -1,0 +1,89 @@
+/* /api/v1/pads: every query is scoped to the caller (WHERE user_id), so another user's pad is a 404. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "handlers/handlers.h"
+#include "handlers/lists.h"
+#include "handlers/respond.h"
+#include "handlers/rows.h"
+#include "http/fields.h"
+#include "http/validate.h"
+#include "store/statements.h"
+
+/* Reads and validates {"name"}; returns a trimmed heap copy (caller frees) or NULL after answering. */
+static char *read_pad_name(req_t *r) {
+    static const char *const allowed[] = {"name", NULL};
+    field_errors_t errs = {0};
+    if (!require_body(r, allowed, &errs)) return NULL;
+    const char *name = field_string(r->json, "name", 1, &errs);
+    size_t start = 0, len = 0;
+    if (name && validate_name(name, &start, &len)) field_errors_add(&errs, "name", validate_name(name, &start, &len));
+    if (respond_invalid(r, &errs)) return NULL;
+    return strndup(name + start, len);
+}
+
+void h_pads_list(req_t *r) { list_respond(r, LIST_PADS, 0); }
+
+void h_pads_create(req_t *r) {
+    char *name = read_pad_name(r), uid[24];
+    if (!name) return;
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    const char *params[] = {uid, name};
+    respond_one(r, SQL_PAD_INSERT, 2, params, write_pad, 201, "/api/v1/pads/");
+    free(name);
+}
+
+void h_pad_get(req_t *r) {
+    char id[24], uid[24];
+    snprintf(id, sizeof id, "%" PRId64, r->match.id);
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    const char *params[] = {id, uid};
+    respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200, NULL);
+}
+
+void h_pad_update(req_t *r) {
+    char *name = read_pad_name(r), id[24], uid[24];
+    if (!name) return;
+    snprintf(id, sizeof id, "%" PRId64, r->match.id);
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    const char *params[] = {id, uid, name};
+    respond_one(r, SQL_PAD_RENAME, 3, params, write_pad, 200, NULL);
+    free(name);
+}
+
+void h_pad_delete(req_t *r) {
+    char id[24], uid[24];
+    snprintf(id, sizeof id, "%" PRId64, r->match.id);
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    const char *params[] = {id, uid};
+    respond_delete(r, SQL_PAD_DELETE, 2, params); /* its notes go too (ON DELETE CASCADE), as in Notejam */
+}
+
+/* 1 if the pad is the caller's; answers 404/503 and returns 0 otherwise. */
+int pad_is_mine(req_t *r, int64_t pad_id) {
+    char id[24], uid[24];
+    snprintf(id, sizeof id, "%" PRId64, pad_id);
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    const char *params[] = {id, uid};
+    db_conn_t *c = db_acquire();
+    if (!c) {
+        respond_db_error(r, DB_UNAVAILABLE);
+        return 0;
+    }
+    PGresult *res = NULL;
+    db_status_t s = db_exec(c, SQL_PAD_EXISTS, 2, params, &res);
+    db_release(c);
+    if (s != DB_OK) {
+        respond_db_error(r, s);
+        return 0;
+    }
+    int mine = PQntuples(res) > 0;
+    PQclear(res);
+    if (!mine) resp_problem(r, 404, "No such resource.", NULL, NULL);
+    return mine;
+}
+
+void h_pad_notes(req_t *r) {
+    if (pad_is_mine(r, r->match.id)) list_respond(r, LIST_PAD_NOTES, r->match.id);
+}

@@ -1,0 +1,83 @@
+#include "handlers/respond.h"
+#include <stdlib.h>
+#include "http/fields.h"
+#include "util/json_out.h"
+
+int require_body(req_t *r, const char *const *allowed, field_errors_t *errs) {
+    if (!r->json) {
+        resp_problem(r, 400, "A JSON object body is required.", NULL, NULL);
+        return 0;
+    }
+    if (fields_check(r->json, allowed, errs) < 0) {
+        resp_problem(r, 400, "A field appears twice.", NULL, NULL);
+        return 0;
+    }
+    return !respond_invalid(r, errs);
+}
+
+int respond_invalid(req_t *r, const field_errors_t *errs) {
+    if (errs->count == 0) return 0;
+    resp_problem(r, 422, "Some fields are not valid.", errs, NULL);
+    return 1;
+}
+
+void respond_unavailable(req_t *r, const char *detail) { resp_problem(r, 503, detail, NULL, "Retry-After: 1\r\n"); }
+
+void respond_service_error(req_t *r, as_result_t res) {
+    if (res == AS_UNAVAILABLE) respond_unavailable(r, "A dependency is unavailable. Try again shortly.");
+    else resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+}
+
+void respond_db_error(req_t *r, db_status_t s) {
+    if (s == DB_UNAVAILABLE) respond_unavailable(r, "The database is unavailable. Try again shortly.");
+    else resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+}
+
+void write_user(buf_t *b, const user_t *u) {
+    buf_printf(b, "{\"id\":%lld,\"email\":", (long long)u->id);
+    json_str(b, u->email);
+    buf_puts(b, ",\"created_at\":");
+    json_time_us(b, u->created_us);
+    buf_putc(b, '}');
+}
+
+static int64_t i64(PGresult *res, int row, int col) { return strtoll(PQgetvalue(res, row, col), NULL, 10); }
+
+void write_pad(buf_t *b, PGresult *res, int row) {
+    buf_puts(b, "{\"id\":");
+    buf_append(b, PQgetvalue(res, row, 0), (size_t)PQgetlength(res, row, 0));
+    buf_puts(b, ",\"name\":");
+    json_str_n(b, PQgetvalue(res, row, 1), (size_t)PQgetlength(res, row, 1));
+    buf_puts(b, ",\"notes_count\":");
+    buf_append(b, PQgetvalue(res, row, 2), (size_t)PQgetlength(res, row, 2));
+    buf_puts(b, ",\"created_at\":");
+    json_time_us(b, i64(res, row, 3));
+    buf_puts(b, ",\"updated_at\":");
+    json_time_us(b, i64(res, row, 4));
+    buf_putc(b, '}');
+}
+
+void write_note(buf_t *b, PGresult *res, int row) {
+    buf_puts(b, "{\"id\":");
+    buf_append(b, PQgetvalue(res, row, 0), (size_t)PQgetlength(res, row, 0));
+    buf_puts(b, ",\"name\":");
+    json_str_n(b, PQgetvalue(res, row, 1), (size_t)PQgetlength(res, row, 1));
+    buf_puts(b, ",\"text\":");
+    json_str_n(b, PQgetvalue(res, row, 2), (size_t)PQgetlength(res, row, 2));
+    if (PQgetisnull(res, row, 3)) {
+        buf_puts(b, ",\"pad_id\":null,\"pad\":null");
+    } else {
+        buf_puts(b, ",\"pad_id\":");
+        buf_append(b, PQgetvalue(res, row, 3), (size_t)PQgetlength(res, row, 3));
+        buf_puts(b, ",\"pad\":{\"id\":");
+        buf_append(b, PQgetvalue(res, row, 3), (size_t)PQgetlength(res, row, 3));
+        buf_puts(b, ",\"name\":");
+        json_str_n(b, PQgetvalue(res, row, 4), (size_t)PQgetlength(res, row, 4));
+        buf_putc(b, '}');
+    }
+    buf_puts(b, ",\"created_at\":");
+    json_time_us(b, i64(res, row, 5));
+    buf_puts(b, ",\"updated_at\":");
+    json_time_us(b, i64(res, row, 6));
+    buf_putc(b, '}');
+}

@@ -1,0 +1,22 @@
+/* Shared response helpers for handlers: validation answers, dependency failures, and the JSON shapes of a user,
+ * a pad and a note (written lean, without cJSON trees). */
+#ifndef NOTEJAM_RESPOND_H
+#define NOTEJAM_RESPOND_H
+#include <libpq-fe.h>
+#include "http/request.h"
+#include "services/auth_service.h"
+#include "store/db.h"
+
+/* Requires a JSON object body with only allowed keys. Answers (400/422) and returns 0 when not. */
+int require_body(req_t *r, const char *const *allowed, field_errors_t *errs);
+/* If errs has entries, answers 422 with them and returns 1. */
+int respond_invalid(req_t *r, const field_errors_t *errs);
+void respond_unavailable(req_t *r, const char *detail);
+void respond_service_error(req_t *r, as_result_t res);
+void respond_db_error(req_t *r, db_status_t s);
+
+void write_user(buf_t *b, const user_t *u);
+/* Row layout of PAD_COLS / NOTE_COLS in store/statements.c. */
+void write_pad(buf_t *b, PGresult *res, int row);
+void write_note(buf_t *b, PGresult *res, int row);
+#endif

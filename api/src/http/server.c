@@ -1,0 +1,86 @@
+#include "http/server.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "app.h"
+#include "handlers/handlers.h"
+#include "http/pipeline.h"
+#include "ops/log.h"
+#include "ops/metrics.h"
+
+static struct mg_context *ctx;
+static int64_t in_flight;
+
+static int64_t now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void log_request(const req_t *r, int64_t duration_us) {
+    if (!log_enabled(LOG_INFO)) return;
+    char extra[512];
+    snprintf(extra, sizeof extra,
+             "\"request_id\":\"%s\",\"method\":\"%s\",\"route\":\"%s\",\"status\":%d,\"duration_ms\":%.3f,"
+             "\"user_id\":%" PRId64 ",\"remote_ip\":\"%s\"",
+             r->request_id, method_name(r->method), route_template(r->match.route), r->status,
+             (double)duration_us / 1000.0, r->user_id, r->ip);
+    log_line(r->status >= 500 ? LOG_ERROR : LOG_INFO, "request", extra);
+}
+
+static int begin_request(struct mg_connection *conn) {
+    int64_t start = now_us();
+    __atomic_fetch_add(&in_flight, 1, __ATOMIC_SEQ_CST);
+    metrics_in_flight(1);
+    req_t r;
+    memset(&r, 0, sizeof r);
+    r.conn = conn;
+    r.ri = mg_get_request_info(conn);
+    pipeline_run(&r);
+    int64_t took = now_us() - start;
+    metrics_http(r.match.route, r.method, r.status, took);
+    log_request(&r, took);
+    pipeline_cleanup(&r);
+    metrics_in_flight(-1);
+    __atomic_fetch_sub(&in_flight, 1, __ATOMIC_SEQ_CST);
+    return r.status ? r.status : 500;
+}
+
+static int log_message(const struct mg_connection *conn, const char *message) {
+    (void)conn;
+    log_msg(LOG_WARN, "http server", message);
+    return 1;
+}
+
+int server_start(void) {
+    const config_t *c = &g_app.cfg;
+    char threads[16];
+    snprintf(threads, sizeof threads, "%ld", c->threads);
+    /* no document_root: static files go through our own handler (CVE-2025-55763) */
+    const char *options[] = {"listening_ports", c->listen, "num_threads", threads, "tcp_nodelay", "1",
+                             "enable_keep_alive", "yes", "keep_alive_timeout_ms", "15000", "request_timeout_ms",
+                             "15000", "listen_backlog", "1024", "connection_queue", "1024",
+                             "access_control_allow_origin", "", "decode_url", "yes", NULL};
+    struct mg_callbacks cb;
+    memset(&cb, 0, sizeof cb);
+    cb.begin_request = begin_request;
+    cb.log_message = log_message;
+    mg_init_library(0);
+    ctx = mg_start(&cb, NULL, options);
+    return ctx ? 0 : -1;
+}
+
+void server_drain_and_stop(int grace_s) {
+    g_app.draining = 1;
+    metrics_set_ready(0);
+    int64_t deadline = now_us() + (int64_t)grace_s * 1000000;
+    while (__atomic_load_n(&in_flight, __ATOMIC_SEQ_CST) > 0 && now_us() < deadline) {
+        struct timespec ts = {0, 20 * 1000000};
+        nanosleep(&ts, NULL);
+    }
+    if (ctx) mg_stop(ctx);
+    ctx = NULL;
+    mg_exit_library();
+}

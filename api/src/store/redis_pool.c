@@ -1,0 +1,246 @@
+#include "store/redis_pool.h"
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "ops/metrics.h"
+
+struct rds_conn {
+    redisContext *ctx;
+    int in_use;
+};
+
+static struct {
+    char host[256], user[128], password[512];
+    int port, db, size, timeout_ms, in_use;
+    int64_t last_fail_ms;
+    rds_conn_t *slots;
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+} pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+
+static int64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int rds_parse_url(const char *url, char *host, size_t host_size, int *port, char *user, size_t user_size,
+                  char *password, size_t pw_size, int *db) {
+    if (strncmp(url, "redis://", 8) != 0) return -1;
+    const char *p = url + 8;
+    user[0] = password[0] = '\0';
+    *port = 6379;
+    *db = 0;
+    const char *at = strrchr(p, '@');
+    if (at) {
+        const char *colon = memchr(p, ':', (size_t)(at - p));
+        if (!colon) return -1;
+        size_t ul = (size_t)(colon - p), pl = (size_t)(at - colon - 1);
+        if (ul >= user_size || pl >= pw_size) return -1;
+        memcpy(user, p, ul);
+        user[ul] = '\0';
+        memcpy(password, colon + 1, pl);
+        password[pl] = '\0';
+        p = at + 1;
+    }
+    size_t hl = strcspn(p, ":/");
+    if (hl == 0 || hl >= host_size) return -1;
+    memcpy(host, p, hl);
+    host[hl] = '\0';
+    p += hl;
+    if (*p == ':') {
+        char *end;
+        long v = strtol(p + 1, &end, 10);
+        if (end == p + 1 || v < 1 || v > 65535) return -1;
+        *port = (int)v;
+        p = end;
+    }
+    if (*p == '/') {
+        if (p[1]) {
+            char *end;
+            long v = strtol(p + 1, &end, 10);
+            if (end == p + 1 || *end || v < 0 || v > 15) return -1;
+            *db = (int)v;
+        }
+    } else if (*p) {
+        return -1;
+    }
+    return 0;
+}
+
+int rds_init(const char *url, int size, int timeout_ms) {
+    if (rds_parse_url(url, pool.host, sizeof pool.host, &pool.port, pool.user, sizeof pool.user, pool.password,
+                      sizeof pool.password, &pool.db) < 0)
+        return -1;
+    pool.size = size;
+    pool.timeout_ms = timeout_ms;
+    pool.slots = calloc((size_t)size, sizeof(rds_conn_t));
+    static const char *labels[RC_LABEL_COUNT] = {"ping", "session", "rotate", "revoke", "ratelimit"};
+    metrics_set_redis_labels(labels, RC_LABEL_COUNT);
+    return pool.slots ? 0 : -1;
+}
+
+void rds_shutdown(void) {
+    pthread_mutex_lock(&pool.lock);
+    for (int i = 0; i < pool.size; i++)
+        if (pool.slots[i].ctx) {
+            redisFree(pool.slots[i].ctx);
+            pool.slots[i].ctx = NULL;
+        }
+    pthread_mutex_unlock(&pool.lock);
+}
+
+static void drop(rds_conn_t *c) {
+    if (c->ctx) redisFree(c->ctx);
+    c->ctx = NULL;
+}
+
+static int simple_ok(redisContext *ctx, int argc, const char **argv) {
+    redisReply *r = redisCommandArgv(ctx, argc, argv, NULL);
+    int ok = r && r->type != REDIS_REPLY_ERROR;
+    if (r) freeReplyObject(r);
+    return ok;
+}
+
+static int connect_slot(rds_conn_t *c) {
+    struct timeval tv = {pool.timeout_ms / 1000, (pool.timeout_ms % 1000) * 1000};
+    c->ctx = redisConnectWithTimeout(pool.host, pool.port, tv);
+    if (!c->ctx || c->ctx->err || redisSetTimeout(c->ctx, tv) != REDIS_OK) goto fail;
+    if (pool.password[0]) {
+        const char *auth_user[] = {"AUTH", pool.user, pool.password};
+        const char *auth[] = {"AUTH", pool.password};
+        if (!(pool.user[0] ? simple_ok(c->ctx, 3, auth_user) : simple_ok(c->ctx, 2, auth))) goto fail;
+    }
+    if (pool.db) {
+        char dbs[8];
+        snprintf(dbs, sizeof dbs, "%d", pool.db);
+        const char *sel[] = {"SELECT", dbs};
+        if (!simple_ok(c->ctx, 2, sel)) goto fail;
+    }
+    return 0;
+fail:
+    metrics_redis_error(ERR_CONNECT);
+    drop(c);
+    return -1;
+}
+
+rds_conn_t *rds_acquire(void) {
+    int64_t deadline = now_ms() + pool.timeout_ms;
+    rds_conn_t *c = NULL;
+    pthread_mutex_lock(&pool.lock);
+    while (!c) {
+        for (int i = 0; i < pool.size && !c; i++)
+            if (!pool.slots[i].in_use && pool.slots[i].ctx) c = &pool.slots[i];
+        for (int i = 0; i < pool.size && !c; i++)
+            if (!pool.slots[i].in_use) c = &pool.slots[i];
+        if (c) break;
+        int64_t left = deadline - now_ms();
+        if (left <= 0) {
+            pthread_mutex_unlock(&pool.lock);
+            metrics_redis_error(ERR_POOL_EXHAUSTED);
+            return NULL;
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += (left % 1000) * 1000000;
+        ts.tv_sec += left / 1000 + ts.tv_nsec / 1000000000;
+        ts.tv_nsec %= 1000000000;
+        pthread_cond_timedwait(&pool.freed, &pool.lock, &ts);
+    }
+    c->in_use = 1;
+    pool.in_use++;
+    int need = c->ctx == NULL;
+    int backing_off = need && now_ms() - pool.last_fail_ms < 250;
+    pthread_mutex_unlock(&pool.lock);
+    if (backing_off || (need && connect_slot(c) < 0)) {
+        pthread_mutex_lock(&pool.lock);
+        pool.last_fail_ms = now_ms();
+        pthread_mutex_unlock(&pool.lock);
+        if (backing_off) metrics_redis_error(ERR_CONNECT);
+        rds_release(c);
+        return NULL;
+    }
+    return c;
+}
+
+void rds_release(rds_conn_t *c) {
+    if (!c) return;
+    pthread_mutex_lock(&pool.lock);
+    c->in_use = 0;
+    pool.in_use--;
+    pthread_cond_signal(&pool.freed);
+    pthread_mutex_unlock(&pool.lock);
+}
+
+static int64_t elapsed_us(const struct timespec *t0) {
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (t1.tv_sec - t0->tv_sec) * 1000000 + (t1.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+static void note_failure(rds_conn_t *c) {
+    int timeout = c->ctx && (c->ctx->err == REDIS_ERR_IO) && (errno == EAGAIN || errno == EWOULDBLOCK);
+    metrics_redis_error(timeout ? ERR_TIMEOUT : ERR_CONNECT);
+    drop(c);
+}
+
+redisReply *rds_command(rds_conn_t *c, redis_label_t label, int argc, const char **argv, const size_t *lens) {
+    if (!c->ctx) return NULL;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    redisReply *r = redisCommandArgv(c->ctx, argc, argv, lens);
+    metrics_redis_command((int)label, elapsed_us(&t0));
+    if (!r) {
+        note_failure(c);
+        return NULL;
+    }
+    if (r->type == REDIS_REPLY_ERROR) {
+        metrics_redis_error(ERR_COMMAND);
+        freeReplyObject(r);
+        return NULL;
+    }
+    return r;
+}
+
+int rds_pipeline(rds_conn_t *c, redis_label_t label, int n_cmds, const int *argcs, const char ***argvs,
+                 redisReply **replies) {
+    if (!c->ctx) return -1;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; i < n_cmds; i++) {
+        replies[i] = NULL;
+        if (redisAppendCommandArgv(c->ctx, argcs[i], argvs[i], NULL) != REDIS_OK) goto fail;
+    }
+    for (int i = 0; i < n_cmds; i++) {
+        void *r = NULL;
+        if (redisGetReply(c->ctx, &r) != REDIS_OK || !r) goto fail;
+        replies[i] = r;
+    }
+    metrics_redis_command((int)label, elapsed_us(&t0));
+    return 0;
+fail:
+    for (int i = 0; i < n_cmds; i++)
+        if (replies[i]) freeReplyObject(replies[i]), replies[i] = NULL;
+    note_failure(c);
+    return -1;
+}
+
+void rds_pool_stats(int *size, int *in_use) {
+    pthread_mutex_lock(&pool.lock);
+    *size = pool.size;
+    *in_use = pool.in_use;
+    pthread_mutex_unlock(&pool.lock);
+}
+
+int rds_ping(void) {
+    rds_conn_t *c = rds_acquire();
+    if (!c) return 0;
+    const char *argv[] = {"PING"};
+    redisReply *r = rds_command(c, RC_PING, 1, argv, NULL);
+    int ok = r && r->type == REDIS_REPLY_STATUS;
+    if (r) freeReplyObject(r);
+    rds_release(c);
+    return ok;
+}

@@ -1,0 +1,86 @@
+#include "store/statements.h"
+#include <stdio.h>
+#include <string.h>
+#include "http/cursor.h"
+
+#define US(col) "(extract(epoch FROM " col ") * 1000000)::int8"
+#define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
+#define PAD_COLS "p.id, p.name, (SELECT count(*) FROM notes c WHERE c.pad_id = p.id), " US("p.created_at") ", " US("p.updated_at")
+#define NOTE_COLS "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at")
+
+static db_stmt_t table[SQL_COUNT] = {
+    {"user_insert", "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, "
+                    US("created_at")},
+    {"user_by_email", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE lower(email) = lower($1)"},
+    {"user_by_id", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE id = $1"},
+    {"user_set_password", "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
+    {"user_delete", "DELETE FROM users WHERE id = $1"},
+    {"reset_insert", "INSERT INTO password_resets (token_hash, user_id, expires_at) "
+                     "VALUES (decode($1, 'hex'), $2, now() + interval '1 hour')"},
+    {"reset_consume", "UPDATE password_resets SET used_at = now() WHERE token_hash = decode($1, 'hex') "
+                      "AND used_at IS NULL AND expires_at > now() RETURNING user_id"},
+    {"reset_expire_user", "UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL"},
+    {"pad_insert", "WITH p AS (INSERT INTO pads (user_id, name) VALUES ($1, $2) RETURNING *) SELECT " PAD_COLS
+                   " FROM p"},
+    {"pad_get", "SELECT " PAD_COLS " FROM pads p WHERE p.id = $1 AND p.user_id = $2"},
+    {"pad_exists", "SELECT 1 FROM pads WHERE id = $1 AND user_id = $2"},
+    {"pad_rename", "WITH p AS (UPDATE pads SET name = $3, updated_at = now() WHERE id = $1 AND user_id = $2 "
+                   "RETURNING *) SELECT " PAD_COLS " FROM p"},
+    {"pad_delete", "DELETE FROM pads WHERE id = $1 AND user_id = $2"},
+    {"note_insert", "WITH n AS (INSERT INTO notes (user_id, pad_id, name, text) VALUES ($1, $2, $3, $4) RETURNING *) "
+                    "SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
+    {"note_get", "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
+                 "WHERE n.id = $1 AND n.user_id = $2"},
+    /* partial update: $3/$5/$7 say whether name/text/pad_id are given */
+    {"note_update", "WITH n AS (UPDATE notes SET name = CASE WHEN $3::bool THEN $4 ELSE name END, "
+                    "text = CASE WHEN $5::bool THEN $6 ELSE text END, "
+                    "pad_id = CASE WHEN $7::bool THEN $8::int8 ELSE pad_id END, updated_at = now() "
+                    "WHERE id = $1 AND user_id = $2 RETURNING *) "
+                    "SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
+    {"note_delete", "DELETE FROM notes WHERE id = $1 AND user_id = $2"},
+};
+
+static char list_sql[3 * 4 * 2][640];
+static char list_names[3 * 4 * 2][32];
+
+int list_stmt(list_kind_t kind, int order, int after_cursor) {
+    return SQL_LIST_FIRST + ((int)kind * 4 + order) * 2 + (after_cursor ? 1 : 0);
+}
+
+/* Parameters: $1 user id, $2 limit, [$3 pad id for pad notes], then cursor sort key and id. */
+static void build_list(list_kind_t kind, int order, int after) {
+    int i = list_stmt(kind, order, after) - SQL_LIST_FIRST;
+    const char *alias = kind == LIST_PADS ? "p" : "n";
+    const char *base = kind == LIST_PADS ? "SELECT " PAD_COLS " FROM pads p WHERE p.user_id = $1"
+                                         : "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
+                                           "WHERE n.user_id = $1";
+    int next = 3;
+    char scope[64] = "";
+    if (kind == LIST_PAD_NOTES) {
+        snprintf(scope, sizeof scope, " AND n.pad_id = $%d", next++);
+    }
+    int by_name = order == ORDER_NAME_ASC || order == ORDER_NAME_DESC;
+    int desc = order == ORDER_NAME_DESC || order == ORDER_UPDATED_DESC;
+    char col[32], key[96] = "", cmp[160] = "";
+    snprintf(col, sizeof col, "%s.%s", alias, by_name ? "name" : "updated_at");
+    if (after) {
+        if (by_name) snprintf(key, sizeof key, "$%d", next);
+        else snprintf(key, sizeof key, FROM_US("$%d"), next);
+        snprintf(cmp, sizeof cmp, " AND (%s, %s.id) %s (%s, $%d::int8)", col, alias, desc ? "<" : ">", key, next + 1);
+    }
+    snprintf(list_sql[i], sizeof list_sql[i], "%s%s%s ORDER BY %s %s, %s.id %s LIMIT $2", base, scope, cmp, col,
+             desc ? "DESC" : "ASC", alias, desc ? "DESC" : "ASC");
+    static const char *kinds[] = {"pads", "notes", "pad_notes"};
+    static const char *orders[] = {"updated_desc", "updated_asc", "name_asc", "name_desc"};
+    snprintf(list_names[i], sizeof list_names[i], "list_%s_%s%s", kinds[kind], orders[order], after ? "_after" : "");
+    table[SQL_LIST_FIRST + i].name = list_names[i];
+    table[SQL_LIST_FIRST + i].sql = list_sql[i];
+}
+
+const db_stmt_t *statements_table(int *count) {
+    for (int k = 0; k < 3; k++)
+        for (int o = 0; o < 4; o++)
+            for (int a = 0; a < 2; a++) build_list((list_kind_t)k, o, a);
+    *count = SQL_COUNT;
+    return table;
+}

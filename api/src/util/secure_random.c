@@ -1,0 +1,27 @@
+#include "util/secure_random.h"
+#include <openssl/sha.h>
+#include <sodium.h>
+#include <stdio.h>
+#include "util/b64url.h"
+
+void random_token(char out[TOKEN_CHARS + 1]) {
+    unsigned char raw[TOKEN_BYTES];
+    randombytes_buf(raw, sizeof raw);
+    b64url_encode(raw, sizeof raw, out, TOKEN_CHARS + 1);
+    sodium_memzero(raw, sizeof raw);
+}
+
+void random_hex(char *out, size_t n) {
+    unsigned char raw[64];
+    if (n > sizeof raw) n = sizeof raw;
+    randombytes_buf(raw, n);
+    for (size_t i = 0; i < n; i++) snprintf(out + 2 * i, 3, "%02x", raw[i]);
+}
+
+void sha256_raw(const void *data, size_t n, unsigned char out[32]) { SHA256(data, n, out); }
+
+void sha256_hex(const void *data, size_t n, char out[65]) {
+    unsigned char d[32];
+    SHA256(data, n, d);
+    for (int i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
