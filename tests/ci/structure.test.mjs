@@ -30,7 +30,7 @@ test('the expanded pipeline has the six stages in order and the jobs of each', (
     lint: ['version', 'lint:c', 'lint:shell', 'lint:openapi', 'lint:dockerfile'],
     build: ['build:api', 'build:web', 'infra:plan:dev', 'infra:plan:test', 'infra:plan:prod'],
     test: ['test:unit', 'test:api', 'test:api-asan', 'test:web', 'test:helm', 'test:terraform', 'test:ops',
-      'test:monitoring', 'test:ci', 'test:integration'],
+      'test:monitoring', 'test:ci', 'test:integration', 'test:coverage'],
     package: ['package:image', 'package:chart'],
     scan: ['scan:image', 'sast', 'secret_detection', 'iac-sast'],
     deploy: ['infra:apply:dev', 'infra:apply:test', 'infra:apply:prod', 'deploy:dev', 'deploy:test', 'deploy:prod',
@@ -122,7 +122,7 @@ test('tool images are pinned to a version', () => {
 test('jobs call make targets of the project contract and scripts that exist', async (t) => {
   const contract = ['build', 'build-asan', 'install', 'lint-c', 'lint-sh', 'test-unit', 'test-api', 'test-api-asan',
     'test-openapi', 'web-build', 'test-web', 'images', 'test-images', 'test-helm', 'test-terraform', 'test-ops',
-    'test-monitoring', 'test-ci'];
+    'test-monitoring', 'test-ci', 'coverage'];
   let defined;      // make's database: every target the root Makefile and mk/*.mk define
   try {
     defined = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -36,7 +36,7 @@ export function gcl(args, { context = 'main', cwd = repoRoot, variables = {}, ti
   const ctx = contexts[context];
   if (!ctx) throw new Error(`unknown pipeline context ${context}`);
   const vars = { CI_DEFAULT_BRANCH: 'main', AWS_ACCOUNT_ID: '123456789012', ...ctx.set, ...variables };
-  const argv = [...args, '--no-color', '--no-evaluate-rule-changes',
+  const argv = [...args, '--no-color', '--no-evaluate-rule-changes', '--no-artifacts-to-source',
     '--ignore-predefined-vars', Object.keys(vars).concat(ctx.unset).join(',')];
   for (const [k, v] of Object.entries(vars)) argv.push('--variable', `${k}=${v}`);
   for (const k of ctx.unset) argv.push('--unset-variable', k);

@@ -1,0 +1,63 @@
+// The lint and build jobs that need no services run for real, through gitlab-ci-local's shell executor with
+// isolation (each job in its own copy of the tracked files, artifacts and dotenv passed on as in GitLab).
+// A job whose make target is not in this tree yet is reported as skipped, never as passed.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
+
+// job -> the make targets it runs (null: a script only). lint:dockerfile needs the hadolint image: not run here.
+const LOCAL_JOBS = {
+  version: [],
+  'lint:shell': ['lint-sh'],
+  'lint:c': ['lint-c'],
+  'lint:openapi': ['test-openapi'],
+  'build:api': ['build', 'install'],
+  'build:web': ['web-build'],
+};
+let defined;
+let run;          // one gitlab-ci-local run of every runnable job: {code, stdout, stderr, jobs}
+
+before(async () => {
+  let db;
+  try {
+    db = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) { db = e.stdout; }
+  defined = new Set([...db.matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
+  const jobs = Object.entries(LOCAL_JOBS).filter(([, targets]) => targets.every((t) => defined.has(t))).map(([j]) => j);
+  await seedTemplates();
+  const r = await gcl(['--shell-isolation', '--force-shell-executor', '--concurrency', '2', ...jobs],
+    { context: 'main', timeout: 540_000 });
+  run = { ...r, jobs };
+});
+
+for (const [job, targets] of Object.entries(LOCAL_JOBS)) {
+  test(`job ${job} passes when run locally`, (t) => {
+    const missing = targets.filter((x) => !defined.has(x));
+    if (missing.length) { t.skip(`make ${missing.join(' ')} is not in this tree yet`); return; }
+    const log = run.stdout + run.stderr;
+    assert.match(log, new RegExp(`PASS\\s+${job.replace(/[:]/g, '\\$&')}\\b`), `${job} did not pass:\n${log.slice(-4000)}`);
+  });
+}
+
+test('the pipeline run as a whole succeeded', () => {
+  assert.equal(run.code, 0, (run.stdout + run.stderr).slice(-4000));
+});
+
+test('the version job hands VERSION to the build, and the binary reports it', async (t) => {
+  if (!run.jobs.includes('build:api')) { t.skip('make build is not in this tree yet'); return; }
+  const log = run.stdout;
+  const version = log.match(/version\s+> VERSION=(\S+)/)?.[1];
+  assert.ok(version, 'version job printed no VERSION');
+  assert.match(version, /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'VERSION is not semver');
+  const line = log.split('\n').find((l) => /^build:api\s+> /.test(l) && l.includes(version));
+  assert.ok(line, `build/notejam version did not print ${version}`);
+  // make install put the binary and the migrations where the artifact paths expect them.
+  // gitlab-ci-local names a job's folder like its container: other characters base64url-encoded (':' -> 'Og').
+  const safe = 'build:api'.replace(/[^\w-]+/g, (m) => Buffer.from(m).toString('base64url'));
+  const art = path.join(repoRoot, '.gitlab-ci-local/artifacts', safe, 'build/dist/usr');
+  await access(path.join(art, 'bin/notejam'));
+  await access(path.join(art, 'share/notejam/migrations/0001_init.sql'));
+});
