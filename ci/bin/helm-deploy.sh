@@ -4,7 +4,8 @@
 #   roll with maxUnavailable 0; if anything fails to become ready within HELM_TIMEOUT, Helm rolls back by itself.
 # Chart: the package from package:chart (build/chart/*.tgz, appVersion = VERSION). Images: the commit's SHA tag.
 # Values: charts/notejam/values-<DEPLOY_ENV>.yaml when it exists, then ci/values/<DEPLOY_ENV>.yaml when it exists.
-# Needs: DEPLOY_ENV, K8S_NAMESPACE, HELM_RELEASE, ECR_REGISTRY, IMAGE_PREFIX, IMAGE_TAG, EKS_CLUSTER (+ AWS creds).
+# Needs: DEPLOY_ENV, K8S_NAMESPACE, HELM_RELEASE, ECR_REGISTRY, IMAGE_PREFIX, IMAGE_TAG, EKS_CLUSTER (+ AWS creds);
+# optional APP_HOST (ingress.host), HELM_EXTRA_SET (one more key=value), HELM_TIMEOUT.
 set -euo pipefail
 : "${DEPLOY_ENV:?}" "${K8S_NAMESPACE:?}" "${HELM_RELEASE:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
 here=$(dirname "$0")
@@ -25,6 +26,7 @@ done
 args+=(--set-string "web.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-web" --set-string "web.image.tag=$IMAGE_TAG"
   --set-string "backup.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-ops" --set-string "backup.image.tag=$IMAGE_TAG")
 [ -n "${APP_HOST:-}" ] && args+=(--set-string "ingress.host=$APP_HOST")
+[ -n "${HELM_EXTRA_SET:-}" ] && args+=(--set-string "$HELM_EXTRA_SET")
 echo "helm-deploy: $HELM_RELEASE ${VERSION:-} ($IMAGE_TAG) -> $EKS_CLUSTER/$K8S_NAMESPACE"
 helm "${args[@]}"
 helm history "$HELM_RELEASE" --namespace "$K8S_NAMESPACE" --max 5

@@ -6,5 +6,7 @@ case $K8S_NAMESPACE in review-*) ;; *) echo "review-stop: refusing to delete nam
 here=$(dirname "$0")
 # shellcheck source=SCRIPTDIR/kube-login.sh
 . "$here/kube-login.sh"
-helm uninstall "$HELM_RELEASE" --namespace "$K8S_NAMESPACE" --wait --ignore-not-found
+for release in "$HELM_RELEASE" redis postgresql; do
+  helm uninstall "$release" --namespace "$K8S_NAMESPACE" --wait --ignore-not-found
+done
 kubectl delete namespace "$K8S_NAMESPACE" --ignore-not-found --wait=true --timeout=10m

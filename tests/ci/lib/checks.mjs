@@ -70,7 +70,7 @@ const SECRET_TEXT = [
   [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
   [/\bglpat-[0-9A-Za-z_-]{20}/, 'a GitLab token'],
-  [/[a-z][a-z0-9+.-]*:\/\/[^\s/:@$]*:[^\s/@$]+@/i, 'a password in a URL'],
+  [/[a-z][a-z0-9+.-]*:\/\/[^\s/:@$]*:[^\s/@$%]+@/i, 'a password in a URL'],
   [/aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+]{30,}/i, 'an AWS secret key'],
 ];
 export function secretViolations(config, texts = {}) {
@@ -95,7 +95,7 @@ export function secretViolations(config, texts = {}) {
 
 // 5. Every job that talks to AWS (aws/terraform/helm/kubectl/trivy image, or our scripts that do) gets an OIDC
 //    id_token and exchanges it with aws-oidc.sh: no other way to AWS exists.
-const AWS_USE = /(^|[\s;&|(])(aws|helm|kubectl)\s|\bterraform\s+(init|plan|apply)|\btrivy\s+image|ci\/bin\/(aws-oidc|kube-login|image-publish|chart-publish|image-scan|terraform|helm-deploy|helm-rollback|spa-publish|review-stop|restore-drill)\.sh/;
+const AWS_USE = /(^|[\s;&|(])(aws|helm|kubectl)\s|\bterraform\s+(init|plan|apply)|\btrivy\s+image|ci\/bin\/(aws-oidc|kube-login|image-publish|chart-publish|image-scan|terraform|helm-deploy|helm-rollback|spa-publish|review-deploy|review-stop|restore-drill)\.sh/;
 export function awsJobs(config) {
   return jobsOf(config).filter(([, job]) => scriptLines(job).some((l) => AWS_USE.test(l))).map(([n]) => n);
 }
