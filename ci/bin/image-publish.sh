@@ -35,6 +35,7 @@ else
   created=${BUILD_TIME:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}
   buildah build --format docker --pull \
     --build-arg "VERSION=$VERSION" --build-arg "COMMIT=${COMMIT:-$IMAGE_TAG}" --build-arg "BUILD_TIME=$created" \
+    --build-arg "SOURCE=${CI_PROJECT_URL:-}" \
     --label "org.opencontainers.image.title=$repo_name" \
     --label "org.opencontainers.image.version=$VERSION" \
     --label "org.opencontainers.image.revision=${COMMIT:-$IMAGE_TAG}" \

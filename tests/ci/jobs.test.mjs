@@ -3,11 +3,10 @@
 // A job whose make target is not in this tree yet is reported as skipped, never as passed.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
-import { run as run$ } from './lib/proc.mjs';
+import { run as run$, definedTargets } from './lib/proc.mjs';
 
 // job -> the make targets it runs (null: a script only). lint:dockerfile needs the hadolint image: not run here.
 const LOCAL_JOBS = {
@@ -22,11 +21,7 @@ let defined;
 let run;          // one gitlab-ci-local run of every runnable job: {code, stdout, stderr, jobs}
 
 before(async () => {
-  let db;
-  try {
-    db = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (e) { db = e.stdout; }
-  defined = new Set([...db.matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
+  defined = definedTargets();
   const jobs = Object.entries(LOCAL_JOBS).filter(([, targets]) => targets.every((t) => defined.has(t))).map(([j]) => j);
   await seedTemplates();
   const r = await gcl(['--shell-isolation', '--force-shell-executor', '--concurrency', '2', ...jobs],

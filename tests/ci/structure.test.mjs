@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, access, constants } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { definedTargets } from './lib/proc.mjs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
@@ -123,11 +123,7 @@ test('jobs call make targets of the project contract and scripts that exist', as
   const contract = ['build', 'build-asan', 'install', 'lint-c', 'lint-sh', 'test-unit', 'test-api', 'test-api-asan',
     'test-openapi', 'web-build', 'test-web', 'images', 'test-images', 'test-helm', 'test-terraform', 'test-ops',
     'test-monitoring', 'test-ci', 'coverage'];
-  let defined;      // make's database: every target the root Makefile and mk/*.mk define
-  try {
-    defined = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (e) { defined = e.stdout; }
-  const targets = new Set([...defined.matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
+  const targets = definedTargets();
   const missing = [];
   for (const [target, job] of checks.makeTargets(config)) {
     assert.ok(contract.includes(target), `${job} runs make ${target}, which is not a target of the project contract`);

@@ -35,3 +35,12 @@ export async function startMoto() {
     AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true' };
   return { url, env, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
 }
+
+// Every target the root Makefile and mk/*.mk define (make's database, nothing is built).
+export function definedTargets() {
+  let db;
+  try {
+    db = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  } catch (e) { db = e.stdout; }
+  return new Set([...db.matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
+}
