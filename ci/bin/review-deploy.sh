@@ -35,4 +35,4 @@ helm upgrade --install postgresql charts/postgresql "${ns[@]}" --wait --timeout 
   --set-string auth.existingSecret=notejam-review-db
 helm upgrade --install redis charts/redis "${ns[@]}" --wait --timeout 5m \
   --set-string auth.existingSecret=notejam-review-redis
-HELM_EXTRA_SET="config.publicUrl=https://$APP_HOST" exec "$here/helm-deploy.sh"
+exec "$here/helm-deploy.sh"
