@@ -40,17 +40,22 @@ test-unit: deps-api ## unit tests of the pure C parts (Criterion, ASan+UBSan)
 	@$(MAKE) --no-print-directory $(BUILD)/unit-tests
 	$(BUILD)/unit-tests --jobs 2
 
-TEST_SUITES += test-api
-test-api: build ## integration tests: every endpoint against real PostgreSQL and Redis
+# Files run one at a time in name order; zz-contract-coverage runs last and reads the shared coverage file.
+API_TEST_FILES = $(sort $(wildcard tests/api/*.test.mjs))
+define run_api_tests
 	@$(ENSURE_APT) $(API_TEST_PKGS)
 	@$(ENSURE_NPM) tests
-	cd tests && node --test --test-concurrency=1 api/
+	@cov=$$(mktemp /tmp/notejam-openapi-coverage.XXXXXX); trap 'rm -f "$$cov"' EXIT; \
+	  cd tests && NOTEJAM_OPENAPI_COVERAGE=$$cov $(1) node --test --test-concurrency=1 $(patsubst tests/%,%,$(API_TEST_FILES))
+endef
+
+TEST_SUITES += test-api
+test-api: build ## integration tests: every endpoint against real PostgreSQL and Redis, responses checked against openapi.yaml
+	$(call run_api_tests,)
 
 TEST_SUITES += test-api-asan
-test-api-asan: build-asan ## the integration tests again on the ASan+UBSan build, leaks checked
-	@$(ENSURE_APT) $(API_TEST_PKGS)
-	@$(ENSURE_NPM) tests
-	cd tests && NOTEJAM_TEST_ASAN=1 node --test --test-concurrency=1 api/
+test-api-asan: build-asan ## the integration tests again on the ASan+UBSan build (leaks checked at exit)
+	$(call run_api_tests,NOTEJAM_TEST_ASAN=1)
 
 lint-c: ## C formatting check and static analysis
 	@$(ENSURE_APT) clang-format cppcheck

@@ -4,6 +4,9 @@
 set -euo pipefail
 missing=()
 for p in "$@"; do
+  # Node.js may come from another source than Debian (this machine image's node 20 bundles npm): a working
+  # command counts as installed, so Debian's conflicting packages are never pulled in over it.
+  case $p in nodejs) command -v node >/dev/null && continue ;; npm) command -v npm >/dev/null && continue ;; esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

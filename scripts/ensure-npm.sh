@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-npm.sh DIR
 set -euo pipefail
 dir=$1
-"$(dirname "$0")/ensure-apt.sh" nodejs npm >/dev/null 2>&1 || command -v npm >/dev/null
+command -v npm >/dev/null || "$(dirname "$0")/ensure-apt.sh" nodejs npm
 cd "$dir"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error >&2

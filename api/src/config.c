@@ -25,6 +25,7 @@ static const struct entry {
     {"NOTEJAM_JWT_ISSUER", S(jwt_issuer), "notejam", 0, 0, 0},
     {"NOTEJAM_JWT_AUDIENCE", S(jwt_audience), "notejam-api", 0, 0, 0},
     {"NOTEJAM_ACCESS_TTL", I(access_ttl), "900", 1, 86400, 0},
+    {"NOTEJAM_JWT_LEEWAY", I(jwt_leeway), "30", 0, 300, 0},
     {"NOTEJAM_REFRESH_TTL", I(refresh_ttl), "1209600", 60, 31536000, 0},
     {"NOTEJAM_SESSION_MAX_AGE", I(session_max_age), "2592000", 60, 31536000, 0},
     {"NOTEJAM_CORS_ORIGINS", S(cors_origins), "", 0, 0, 0},

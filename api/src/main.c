@@ -63,7 +63,7 @@ static int setup_keys(void) {
     }
     g_app.policy.issuer = g_app.cfg.jwt_issuer;
     g_app.policy.audience = g_app.cfg.jwt_audience;
-    g_app.policy.leeway_s = 30;
+    g_app.policy.leeway_s = g_app.cfg.jwt_leeway;
     unsigned int len = 0;
     static const char label[] = "notejam-cursor-v1";
     HMAC(EVP_sha256(), g_app.ring.keys[0].key, (int)g_app.ring.keys[0].key_len, (const unsigned char *)label,

@@ -32,6 +32,7 @@ static void send_tokens(req_t *r, int status, const auth_tokens_t *t) {
     buf_putc(&b, '}');
     char extra[512];
     cookie_header(extra, sizeof extra, t->session.token, g_app.cfg.refresh_ttl);
+    if (status == 201) strncat(extra, "Location: /api/v1/me\r\n", sizeof extra - strlen(extra) - 1);
     resp_json(r, status, &b, extra);
     buf_free(&b);
 }

@@ -9,9 +9,12 @@
 #include "ops/log.h"
 #include "ops/metrics.h"
 
+#define STMTS_MAX 64
+
 struct db_conn {
     PGconn *pg;
     int in_use;
+    unsigned char prepared[STMTS_MAX]; /* statements are prepared on first use, so connecting never waits on locks */
 };
 
 static struct {
@@ -38,6 +41,7 @@ int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, i
     pool.timeout_ms = timeout_ms;
     pool.stmts = stmts;
     pool.n_stmts = n_stmts;
+    if (n_stmts > STMTS_MAX) return -1;
     pool.slots = calloc((size_t)size, sizeof(db_conn_t));
     static const char *labels[64];
     for (int i = 0; i < n_stmts && i < 64; i++) labels[i] = stmts[i].name;
@@ -58,9 +62,10 @@ void db_shutdown(void) {
 static void drop(db_conn_t *c) {
     if (c->pg) PQfinish(c->pg);
     c->pg = NULL;
+    memset(c->prepared, 0, sizeof c->prepared);
 }
 
-/* Connects and prepares every statement; 0 on success. Runs outside the pool lock. */
+/* Connects; 0 on success. Runs outside the pool lock. */
 static int connect_slot(db_conn_t *c) {
     char timeout_s[16], options[64];
     int secs = (pool.timeout_ms + 999) / 1000;
@@ -71,13 +76,6 @@ static int connect_slot(db_conn_t *c) {
     const char *vals[] = {pool.url, timeout_s, options, "1", "10", "5", "3", "notejam", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (PQstatus(c->pg) != CONNECTION_OK) goto fail;
-    for (int i = 0; i < pool.n_stmts; i++) {
-        PGresult *r = PQprepare(c->pg, pool.stmts[i].name, pool.stmts[i].sql, 0, NULL);
-        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        if (!ok) log_msg(LOG_ERROR, "database: cannot prepare statement", pool.stmts[i].name);
-        PQclear(r);
-        if (!ok) goto fail;
-    }
     return 0;
 fail:
     metrics_db_error(ERR_CONNECT);
@@ -117,11 +115,15 @@ db_conn_t *db_acquire(void) {
     /* after a failed connect, fail fast for a moment instead of piling up connection attempts */
     int backing_off = need_connect && now_ms() - pool.last_connect_fail_ms < 250;
     pthread_mutex_unlock(&pool.lock);
-    if (backing_off || (need_connect && connect_slot(c) < 0)) {
+    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
+        metrics_db_error(ERR_CONNECT);
+        db_release(c);
+        return NULL;
+    }
+    if (need_connect && connect_slot(c) < 0) {
         pthread_mutex_lock(&pool.lock);
         pool.last_connect_fail_ms = now_ms();
         pthread_mutex_unlock(&pool.lock);
-        if (backing_off) metrics_db_error(ERR_CONNECT);
         db_release(c);
         return NULL;
     }
@@ -199,6 +201,18 @@ db_status_t db_exec(db_conn_t *c, int stmt, int n_params, const char *const *par
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int timed_out = 0;
     PGresult *r = NULL;
+    if (!c->prepared[stmt]) {
+        if (PQsendPrepare(c->pg, pool.stmts[stmt].name, pool.stmts[stmt].sql, 0, NULL))
+            r = await_result(c, deadline, &timed_out);
+        db_status_t ps = classify(c, r, timed_out);
+        PQclear(r);
+        r = NULL;
+        if (ps != DB_OK) {
+            if (ps == DB_ERROR) log_msg(LOG_ERROR, "database: cannot prepare statement", pool.stmts[stmt].name);
+            return ps == DB_ERROR ? DB_ERROR : DB_UNAVAILABLE;
+        }
+        c->prepared[stmt] = 1;
+    }
     if (PQsendQueryPrepared(c->pg, pool.stmts[stmt].name, n_params, params, NULL, NULL, 0))
         r = await_result(c, deadline, &timed_out);
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -154,11 +154,15 @@ rds_conn_t *rds_acquire(void) {
     int need = c->ctx == NULL;
     int backing_off = need && now_ms() - pool.last_fail_ms < 250;
     pthread_mutex_unlock(&pool.lock);
-    if (backing_off || (need && connect_slot(c) < 0)) {
+    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
+        metrics_redis_error(ERR_CONNECT);
+        rds_release(c);
+        return NULL;
+    }
+    if (need && connect_slot(c) < 0) {
         pthread_mutex_lock(&pool.lock);
         pool.last_fail_ms = now_ms();
         pthread_mutex_unlock(&pool.lock);
-        if (backing_off) metrics_redis_error(ERR_CONNECT);
         rds_release(c);
         return NULL;
     }

@@ -1,0 +1,54 @@
+// Shared by the API integration tests: a stack per test file and a client that validates every response of a
+// documented route against openapi.yaml (the contract), so no test can pass on a response the spec forbids.
+import { startStack, ROOT, waitFor } from '../lib/stack.mjs';
+import { loadValidator } from '../lib/openapi-validator.mjs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export { waitFor };
+export const PASSWORD = 'correct horse battery';
+
+export async function setup(opts = {}) {
+  const stack = await startStack(opts);
+  const v = await loadValidator(join(ROOT, 'openapi.yaml'));
+  const client = makeClient(stack.baseUrl, v);
+  return { stack, v, client, ...client };
+}
+
+/** A unique email for this run. */
+export const email = (tag = 'user') => `${tag}-${randomUUID().slice(0, 8)}@example.org`;
+
+export function makeClient(baseUrl, v) {
+  /** Sends a request; validates the answer against the spec unless opts.validate === false. */
+  async function req(method, path, opts = {}) {
+    const headers = { ...(opts.headers ?? {}) };
+    let body = opts.body;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await fetch(baseUrl + path, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    const out = { status: res.status, headers: res.headers, text, body: undefined };
+    const ct = res.headers.get('content-type') ?? '';
+    if (ct.includes('json') && text) out.body = JSON.parse(text);
+    const documented = path.startsWith('/api/') || ['/healthz', '/readyz', '/version', '/metrics'].includes(path.split('?')[0]);
+    if (opts.validate !== false && documented && method !== 'HEAD' && method !== 'OPTIONS') {
+      const call = { method, path, status: res.status, contentType: ct, body: text, headers: res.headers };
+      if (opts.unrouted) v.validateUnrouted(call);
+      else v.validate(call);
+    }
+    return out;
+  }
+  async function signup(addr = email(), password = PASSWORD) {
+    const r = await req('POST', '/api/v1/auth/signup', { json: { email: addr, password } });
+    if (r.status !== 201) throw new Error(`signup failed: ${r.status} ${r.text}`);
+    return { email: addr, password, token: r.body.access_token, refresh: r.body.refresh_token, user: r.body.user, res: r };
+  }
+  const get = (path, token) => req('GET', path, { token });
+  const post = (path, json, token) => req('POST', path, { json, token });
+  const patch = (path, json, token) => req('PATCH', path, { json, token });
+  const del = (path, token, json) => req('DELETE', path, { token, json });
+  return { req, signup, get, post, patch, del };
+}

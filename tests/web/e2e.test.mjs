@@ -1,0 +1,23 @@
+// End-to-end tests of the Notejam SPA in Debian's Chromium against the real stack (API, PostgreSQL, Redis).
+import { after, afterEach, before, describe } from 'node:test';
+import { closePages, setup, teardown } from './lib/context.mjs';
+import { journeyTests } from './cases/journey.mjs';
+import { listTests } from './cases/lists.mjs';
+import { expiryTests, prepareExpiry, sessionTests } from './cases/session.mjs';
+import { accountTests } from './cases/account.mjs';
+import { uiTests } from './cases/ui.mjs';
+
+describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
+  before(async () => {
+    await setup();
+    await prepareExpiry();
+  }, { timeout: 180000 });
+  afterEach(closePages);
+  after(teardown);
+  journeyTests();
+  listTests();
+  sessionTests();
+  accountTests();
+  uiTests();
+  expiryTests(); // last: their access tokens expire while the tests above run
+});
