@@ -3,7 +3,7 @@
 // A job whose make target is not in this tree yet is reported as skipped, never as passed.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
 import { run as run$, definedTargets } from './lib/proc.mjs';
@@ -18,6 +18,10 @@ const LOCAL_JOBS = {
   'build:web': ['web-build'],
 };
 let defined;
+// gitlab-ci-local keeps a job's artifacts in a folder named like its container: characters other than
+// letters, digits, _ and - base64url-encoded (':' -> 'Og').
+const artifacts = (job) => path.join(repoRoot, '.gitlab-ci-local/artifacts',
+  job.replace(/[^\w-]+/g, (m) => Buffer.from(m).toString('base64url')));
 let run;          // one gitlab-ci-local run of every runnable job: {code, stdout, stderr, jobs}
 
 before(async () => {
@@ -56,9 +60,15 @@ test('the version job hands VERSION to the build, and the binary reports it', as
   const line = log.split('\n').find((l) => /^build:api\s+> /.test(l) && l.includes(version));
   assert.ok(line, `build/notejam version did not print ${version}`);
   // make install put the binary and the migrations where the artifact paths expect them.
-  // gitlab-ci-local names a job's folder like its container: other characters base64url-encoded (':' -> 'Og').
-  const safe = 'build:api'.replace(/[^\w-]+/g, (m) => Buffer.from(m).toString('base64url'));
-  const art = path.join(repoRoot, '.gitlab-ci-local/artifacts', safe, 'build/dist/usr');
+  const art = path.join(artifacts('build:api'), 'build/dist/usr');
   await access(path.join(art, 'bin/notejam'));
   await access(path.join(art, 'share/notejam/migrations/0001_init.sql'));
+});
+
+test('build:web keeps the SPA bundle as the artifact the deploys publish: index.html and hashed assets/', async (t) => {
+  if (!run.jobs.includes('build:web')) { t.skip('make web-build is not in this tree yet'); return; }
+  const dist = path.join(artifacts('build:web'), 'web/dist');
+  await access(path.join(dist, 'index.html'));
+  const assets = await readdir(path.join(dist, 'assets'));
+  assert.ok(assets.some((f) => /-[A-Za-z0-9]{6,}\.js$/.test(f)), `no hashed script in assets/: ${assets}`);
 });
