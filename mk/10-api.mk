@@ -57,9 +57,10 @@ TEST_SUITES += test-api-asan
 test-api-asan: build-asan ## the integration tests again on the ASan+UBSan build (leaks checked at exit)
 	$(call run_api_tests,NOTEJAM_TEST_ASAN=1)
 
-lint-c: ## C formatting check and static analysis
+TEST_SUITES += lint-c
+lint-c: ## C formatting check (clang-format) and static analysis (cppcheck)
 	@$(ENSURE_APT) clang-format cppcheck
-	clang-format --dry-run --Werror $(API_SRC) $(API_HDR)
+	clang-format --dry-run --Werror $(API_SRC) $(API_HDR) $(wildcard tests/unit/*.c)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -Iapi/src api/src
 
 install: build ## install the binary and migrations under $(DESTDIR)$(PREFIX)

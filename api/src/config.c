@@ -66,14 +66,18 @@ static char *read_secret_file(const char *path) {
         return NULL;
     }
     data[n] = '\0';
-    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r')) data[--n] = '\0';
+    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
+        data[--n] = '\0';
     return data;
 }
 
 static int parse_bool(const char *s, int *out) {
-    if (!strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "yes")) *out = 1;
-    else if (!strcmp(s, "false") || !strcmp(s, "0") || !strcmp(s, "no")) *out = 0;
-    else return -1;
+    if (!strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "yes"))
+        *out = 1;
+    else if (!strcmp(s, "false") || !strcmp(s, "0") || !strcmp(s, "no"))
+        *out = 0;
+    else
+        return -1;
     return 0;
 }
 

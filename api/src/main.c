@@ -21,8 +21,6 @@
 #include "store/redis_pool.h"
 #include "store/statements.h"
 
-
-
 static const char *real_getenv(const char *name) { return getenv(name); }
 
 static int load_config(int purpose) {

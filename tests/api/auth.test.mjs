@@ -3,14 +3,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, email, PASSWORD, waitFor } from './helpers.mjs';
+import { setup, teardown, email, PASSWORD, waitFor } from './helpers.mjs';
 
 let t;
 before(async () => {
   t = await setup();
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 const cookieOf = (res) => (res.headers.get('set-cookie') ?? '').match(/notejam_refresh=([^;]*)/)?.[1];

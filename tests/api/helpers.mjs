@@ -15,6 +15,15 @@ export async function setup(opts = {}) {
   return { stack, v, client, ...client };
 }
 
+/** Stops the stack and fails if the API did not exit cleanly or a sanitizer reported anything (leaks included). */
+export async function teardown(t) {
+  const code = await t.stack.stop();
+  const logs = t.stack.api.logs();
+  const report = logs.match(/(ERROR: (Address|Leak)Sanitizer|runtime error:)[\s\S]{0,2000}/);
+  if (report) throw new Error(`sanitizer report:\n${report[0]}`);
+  if (code !== 0) throw new Error(`the API exited with ${code}\n${logs.split('\n').slice(-20).join('\n')}`);
+}
+
 /** A unique email for this run. */
 export const email = (tag = 'user') => `${tag}-${randomUUID().slice(0, 8)}@example.org`;
 

@@ -1,7 +1,7 @@
 // The hostile-input catalogue: every bad request gets a clear problem+json answer and loses nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, teardown } from './helpers.mjs';
 
 let t, u;
 before(async () => {
@@ -9,7 +9,7 @@ before(async () => {
   u = await t.signup();
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 const raw = (body, headers = {}, path = '/api/v1/notes', method = 'POST') =>

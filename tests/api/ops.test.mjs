@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, waitFor } from './helpers.mjs';
+import { setup, teardown, waitFor } from './helpers.mjs';
 
 let t, web;
 before(async () => {
@@ -16,7 +16,7 @@ before(async () => {
   t = await setup({ webRoot: web, env: { NOTEJAM_CORS_ORIGINS: 'https://app.example.org' } });
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
   rmSync(web, { recursive: true, force: true });
 });
 

@@ -2,7 +2,7 @@
 // missing id, and nothing of A's changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, teardown } from './helpers.mjs';
 
 let t, a, b, padA, noteA, padB;
 before(async () => {
@@ -14,7 +14,7 @@ before(async () => {
   padB = (await t.post('/api/v1/pads', { name: 'B pad' }, b.token)).body;
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 const snapshot = async () => ({

@@ -1,7 +1,7 @@
 // Pads and notes with Notejam's semantics: counts, sorting, keyset pagination, moving notes, cascading deletes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, teardown } from './helpers.mjs';
 
 let t, u;
 before(async () => {
@@ -9,7 +9,7 @@ before(async () => {
   u = await t.signup();
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 test('pad create, get, rename, list with notes_count', async () => {

@@ -1,14 +1,14 @@
 // Sign-in, sign-up and forgot-password are rate limited per IP and per account (429 with Retry-After).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, email, PASSWORD } from './helpers.mjs';
+import { setup, teardown, email, PASSWORD } from './helpers.mjs';
 
 let t;
 before(async () => {
   t = await setup({ env: { NOTEJAM_RATE_LIMIT: '3', NOTEJAM_RATE_WINDOW: '60', NOTEJAM_TRUSTED_PROXIES: '1' } });
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 const from = (ip) => ({ 'x-forwarded-for': ip });

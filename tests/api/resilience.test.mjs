@@ -4,14 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { setup, waitFor } from './helpers.mjs';
+import { setup, teardown, waitFor } from './helpers.mjs';
 
 let t;
 before(async () => {
   t = await setup({ env: { NOTEJAM_DB_TIMEOUT_MS: '3000', NOTEJAM_REDIS_TIMEOUT_MS: '300' } });
 });
 after(async () => {
-  await t.stack.stop();
+  await teardown(t);
 });
 
 const runBinary = (env, args = ['serve']) => {

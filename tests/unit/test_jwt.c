@@ -10,7 +10,7 @@
 #include "util/b64url.h"
 
 #define KEY_B64 "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" /* "0123456789abcdef0123456789abcdef" */
-#define NOW 1800000000
+#define NOW     1800000000
 
 static jwt_ring_t ring;
 static jwt_policy_t pol = {"notejam", "notejam-api", 30};
@@ -37,8 +37,9 @@ static char *forge(const char *header, const char *payload, const char *key, siz
     return out;
 }
 
-#define GOOD_PAYLOAD                                                                                              \
-    "{\"iss\":\"notejam\",\"aud\":\"notejam-api\",\"sub\":\"7\",\"sid\":\"abc\",\"typ\":\"access\",\"iat\":1800000000," \
+#define GOOD_PAYLOAD                                                                                                   \
+    "{\"iss\":\"notejam\",\"aud\":\"notejam-api\",\"sub\":\"7\",\"sid\":\"abc\",\"typ\":\"access\",\"iat\":"           \
+    "1800000000,"                                                                                                      \
     "\"nbf\":1800000000,\"exp\":1800000900}"
 #define KEY "0123456789abcdef0123456789abcdef"
 
@@ -89,8 +90,9 @@ Test(jwt, empty_key_signature_rejected) {
 }
 
 Test(jwt, bad_signature_rejected) {
-    cr_assert_eq(verify(forge("{\"alg\":\"HS256\",\"kid\":\"k1\"}", GOOD_PAYLOAD, "wrong-key-wrong-key-wrong-key-00", 32)),
-                 JWT_BAD_SIGNATURE);
+    cr_assert_eq(
+        verify(forge("{\"alg\":\"HS256\",\"kid\":\"k1\"}", GOOD_PAYLOAD, "wrong-key-wrong-key-wrong-key-00", 32)),
+        JWT_BAD_SIGNATURE);
 }
 
 Test(jwt, unknown_or_missing_kid_rejected) {

@@ -14,8 +14,9 @@ Test(router, api_routes_and_ids) {
 }
 
 Test(router, non_numeric_ids_and_unknown_paths_are_404) {
-    const char *paths[] = {"/api/v1/notes/abc", "/api/v1/notes/0", "/api/v1/notes/-1", "/api/v1/notes/1.5",
-                           "/api/v1/notes/", "/api/v1/pads/1/notes/2", "/api/v2/notes", "/api", "/api/v1/notes/1/"};
+    const char *paths[] = {"/api/v1/notes/abc", "/api/v1/notes/0",        "/api/v1/notes/-1", "/api/v1/notes/1.5",
+                           "/api/v1/notes/",    "/api/v1/pads/1/notes/2", "/api/v2/notes",    "/api",
+                           "/api/v1/notes/1/"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         route_match_t m = router_match(M_GET, paths[i]);
         cr_assert_eq(m.status, 404, "%s", paths[i]);

@@ -28,9 +28,10 @@ Test(validate, json_depth_and_nul) {
 Test(validate, email) {
     cr_assert_null(validate_email("a@b.co"));
     cr_assert_null(validate_email("first.last+tag@example.org"));
-    const char *bad[] = {"", "ab", "no-at.example", "@example.org", "a@", "a@b", "a@b.", "a@@b.co", "a b@c.de",
-                         "a@b..co", "<a@b.co>", "a@.co"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) cr_assert_not_null(validate_email(bad[i]), "%s", bad[i]);
+    const char *bad[] = {"",     "ab",      "no-at.example", "@example.org", "a@",       "a@b",
+                         "a@b.", "a@@b.co", "a b@c.de",      "a@b..co",      "<a@b.co>", "a@.co"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_not_null(validate_email(bad[i]), "%s", bad[i]);
     char long_email[300];
     memset(long_email, 'a', 260);
     strcpy(long_email + 250, "@example.org");
@@ -57,7 +58,8 @@ Test(validate, names_are_trimmed_and_bounded) {
     cr_assert_not_null(validate_name("   ", &start, &len));
     cr_assert_not_null(validate_name("", &start, &len));
     char n[500] = "";
-    for (int i = 0; i < 100; i++) strcat(n, "é");
+    for (int i = 0; i < 100; i++)
+        strcat(n, "é");
     cr_assert_null(validate_name(n, &start, &len), "100 two-byte characters are fine");
     strcat(n, "x");
     cr_assert_not_null(validate_name(n, &start, &len));

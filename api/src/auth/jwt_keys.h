@@ -3,8 +3,8 @@
 #define NOTEJAM_JWT_KEYS_H
 #include <stddef.h>
 
-#define JWT_KEYS_MAX 8
-#define JWT_KID_MAX 32
+#define JWT_KEYS_MAX      8
+#define JWT_KID_MAX       32
 #define JWT_KEY_MIN_BYTES 32
 #define JWT_KEY_MAX_BYTES 128
 

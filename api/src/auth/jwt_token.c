@@ -12,7 +12,7 @@
 #define TOKEN_MAX 2048
 
 const char *jwt_result_name(jwt_result_t r) {
-    static const char *names[] = {"ok", "malformed", "bad_alg", "unknown_kid", "bad_signature",
+    static const char *names[] = {"ok",      "malformed",     "bad_alg",    "unknown_kid",  "bad_signature",
                                   "expired", "not_yet_valid", "bad_issuer", "bad_audience", "bad_type"};
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "unknown";
 }
@@ -25,14 +25,14 @@ char *jwt_issue_custom(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t 
     char sub[24], jti[33];
     unsigned char rnd[16];
     if (ring->count < 1 || RAND_bytes(rnd, sizeof rnd) != 1) goto out;
-    for (int i = 0; i < 16; i++) snprintf(jti + 2 * i, 3, "%02x", rnd[i]);
+    for (int i = 0; i < 16; i++)
+        snprintf(jti + 2 * i, 3, "%02x", rnd[i]);
     snprintf(sub, sizeof sub, "%" PRId64, user_id);
     if (jwt_new(&jwt) || jwt_set_alg(jwt, JWT_ALG_HS256, k->key, (int)k->key_len) ||
         jwt_add_header(jwt, "kid", k->kid) || jwt_add_grant(jwt, "iss", pol->issuer) ||
-        jwt_add_grant(jwt, "aud", pol->audience) || jwt_add_grant(jwt, "sub", sub) ||
-        jwt_add_grant(jwt, "sid", sid) || jwt_add_grant(jwt, "typ", typ) || jwt_add_grant(jwt, "jti", jti) ||
-        jwt_add_grant_int(jwt, "iat", (long)iat) || jwt_add_grant_int(jwt, "nbf", (long)nbf) ||
-        jwt_add_grant_int(jwt, "exp", (long)exp))
+        jwt_add_grant(jwt, "aud", pol->audience) || jwt_add_grant(jwt, "sub", sub) || jwt_add_grant(jwt, "sid", sid) ||
+        jwt_add_grant(jwt, "typ", typ) || jwt_add_grant(jwt, "jti", jti) || jwt_add_grant_int(jwt, "iat", (long)iat) ||
+        jwt_add_grant_int(jwt, "nbf", (long)nbf) || jwt_add_grant_int(jwt, "exp", (long)exp))
         goto out;
     out = jwt_encode_str(jwt);
 out:
@@ -40,8 +40,8 @@ out:
     return out;
 }
 
-char *jwt_issue_access(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t user_id, const char *sid,
-                       int64_t now, long ttl_s) {
+char *jwt_issue_access(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t user_id, const char *sid, int64_t now,
+                       long ttl_s) {
     return jwt_issue_custom(ring, pol, user_id, sid, "access", now, now, now + ttl_s);
 }
 
@@ -59,9 +59,15 @@ static jwt_result_t check_header(const jwt_ring_t *ring, const char *token, cons
     const cJSON *alg = cJSON_GetObjectItemCaseSensitive(h, "alg");
     const cJSON *kid = cJSON_GetObjectItemCaseSensitive(h, "kid");
     const cJSON *typ = cJSON_GetObjectItemCaseSensitive(h, "typ");
-    if (!cJSON_IsString(alg) || strcmp(alg->valuestring, "HS256") != 0) { r = JWT_BAD_ALG; goto out; }
+    if (!cJSON_IsString(alg) || strcmp(alg->valuestring, "HS256") != 0) {
+        r = JWT_BAD_ALG;
+        goto out;
+    }
     if (typ && (!cJSON_IsString(typ) || strcmp(typ->valuestring, "JWT") != 0)) goto out;
-    if (!cJSON_IsString(kid) || !(*key = jwt_ring_find(ring, kid->valuestring))) { r = JWT_UNKNOWN_KID; goto out; }
+    if (!cJSON_IsString(kid) || !(*key = jwt_ring_find(ring, kid->valuestring))) {
+        r = JWT_UNKNOWN_KID;
+        goto out;
+    }
     r = JWT_OK;
 out:
     cJSON_Delete(h);
@@ -77,25 +83,55 @@ jwt_result_t jwt_verify_access(const jwt_ring_t *ring, const jwt_policy_t *pol, 
     if (r != JWT_OK) return r;
     if (key->key_len == 0) return JWT_UNKNOWN_KID; /* libjwt accepts anything with an empty key */
     if (jwt_decode(&jwt, token, key->key, (int)key->key_len) != 0 || !jwt) return JWT_BAD_SIGNATURE;
-    if (jwt_get_alg(jwt) != JWT_ALG_HS256) { r = JWT_BAD_ALG; goto out; }
+    if (jwt_get_alg(jwt) != JWT_ALG_HS256) {
+        r = JWT_BAD_ALG;
+        goto out;
+    }
 
     const char *iss = jwt_get_grant(jwt, "iss"), *aud = jwt_get_grant(jwt, "aud");
     const char *typ = jwt_get_grant(jwt, "typ"), *sub = jwt_get_grant(jwt, "sub"), *sid = jwt_get_grant(jwt, "sid");
     errno = 0;
     long exp = jwt_get_grant_int(jwt, "exp");
-    if (errno) { r = JWT_MALFORMED; goto out; }
+    if (errno) {
+        r = JWT_MALFORMED;
+        goto out;
+    }
     long nbf = jwt_get_grant_int(jwt, "nbf");
-    if (errno) { r = JWT_MALFORMED; goto out; }
-    if (exp + pol->leeway_s <= now) { r = JWT_EXPIRED; goto out; }
-    if (nbf - pol->leeway_s > now) { r = JWT_NOT_YET_VALID; goto out; }
-    if (!iss || strcmp(iss, pol->issuer) != 0) { r = JWT_BAD_ISSUER; goto out; }
-    if (!aud || strcmp(aud, pol->audience) != 0) { r = JWT_BAD_AUDIENCE; goto out; }
-    if (!typ || strcmp(typ, "access") != 0) { r = JWT_BAD_TYPE; goto out; }
-    if (!sub || !sid || strlen(sid) >= sizeof out->sid) { r = JWT_MALFORMED; goto out; }
+    if (errno) {
+        r = JWT_MALFORMED;
+        goto out;
+    }
+    if (exp + pol->leeway_s <= now) {
+        r = JWT_EXPIRED;
+        goto out;
+    }
+    if (nbf - pol->leeway_s > now) {
+        r = JWT_NOT_YET_VALID;
+        goto out;
+    }
+    if (!iss || strcmp(iss, pol->issuer) != 0) {
+        r = JWT_BAD_ISSUER;
+        goto out;
+    }
+    if (!aud || strcmp(aud, pol->audience) != 0) {
+        r = JWT_BAD_AUDIENCE;
+        goto out;
+    }
+    if (!typ || strcmp(typ, "access") != 0) {
+        r = JWT_BAD_TYPE;
+        goto out;
+    }
+    if (!sub || !sid || strlen(sid) >= sizeof out->sid) {
+        r = JWT_MALFORMED;
+        goto out;
+    }
     char *end;
     errno = 0;
     long long uid = strtoll(sub, &end, 10);
-    if (errno || *end || uid <= 0) { r = JWT_MALFORMED; goto out; }
+    if (errno || *end || uid <= 0) {
+        r = JWT_MALFORMED;
+        goto out;
+    }
     out->user_id = uid;
     out->exp = exp;
     snprintf(out->sid, sizeof out->sid, "%s", sid);

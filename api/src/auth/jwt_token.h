@@ -33,8 +33,8 @@ typedef enum {
 const char *jwt_result_name(jwt_result_t r);
 
 /* Signs an access token with the ring's first key. Returns a heap string (caller frees) or NULL. */
-char *jwt_issue_access(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t user_id, const char *sid,
-                       int64_t now, long ttl_s);
+char *jwt_issue_access(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t user_id, const char *sid, int64_t now,
+                       long ttl_s);
 /* Same, with an explicit token type and times: for tests that need refresh-typed or odd tokens. */
 char *jwt_issue_custom(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t user_id, const char *sid,
                        const char *typ, int64_t iat, int64_t nbf, int64_t exp);

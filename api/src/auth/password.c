@@ -23,8 +23,7 @@ static int take_slot(void) {
     }
     metrics_hash(0, 1);
     int r;
-    while ((r = sem_timedwait(&slots, &ts)) < 0 && errno == EINTR) {
-    }
+    while ((r = sem_timedwait(&slots, &ts)) < 0 && errno == EINTR) {}
     metrics_hash(r == 0 ? 1 : 0, -1);
     return r;
 }

@@ -15,10 +15,10 @@ typedef struct {
 } refresh_family_state_t;
 
 typedef enum {
-    REFRESH_ROTATE,        /* issue a new token in the same family, mark this one rotated */
-    REFRESH_REUSE_REVOKE,  /* a rotated token came back: revoke the whole family, security event */
-    REFRESH_INVALID,       /* unknown token or revoked family */
-    REFRESH_EXPIRED,       /* idle or absolute lifetime over */
+    REFRESH_ROTATE,       /* issue a new token in the same family, mark this one rotated */
+    REFRESH_REUSE_REVOKE, /* a rotated token came back: revoke the whole family, security event */
+    REFRESH_INVALID,      /* unknown token or revoked family */
+    REFRESH_EXPIRED,      /* idle or absolute lifetime over */
 } refresh_decision_t;
 
 refresh_decision_t refresh_decide(const refresh_token_state_t *tok, const refresh_family_state_t *fam, int64_t now,

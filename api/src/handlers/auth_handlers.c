@@ -16,8 +16,9 @@
 #define COOKIE_NAME "notejam_refresh"
 
 static void cookie_header(char *out, size_t size, const char *token, long max_age) {
-    snprintf(out, size, "Set-Cookie: " COOKIE_NAME "=%s; Path=/api/v1/auth; Max-Age=%ld; HttpOnly; SameSite=Strict%s\r\n",
-             token, max_age, g_app.cfg.cookie_secure ? "; Secure" : "");
+    snprintf(out, size,
+             "Set-Cookie: " COOKIE_NAME "=%s; Path=/api/v1/auth; Max-Age=%ld; HttpOnly; SameSite=Strict%s\r\n", token,
+             max_age, g_app.cfg.cookie_secure ? "; Secure" : "");
 }
 
 static void send_tokens(req_t *r, int status, const auth_tokens_t *t) {
@@ -87,7 +88,7 @@ static int read_credentials(req_t *r, const char **email, const char **password,
 void h_signup(req_t *r) {
     const char *email, *password;
     if (read_credentials(r, &email, &password, 1) < 0 || rate_limited(r, "signup", email) < 0) return;
-    auth_tokens_t t;
+    auth_tokens_t t = {0};
     as_result_t res = auth_signup(email, password, &t);
     if (res == AS_OK) {
         r->user_id = t.user.id;
@@ -105,8 +106,7 @@ void h_signup(req_t *r) {
 void h_signin(req_t *r) {
     const char *email, *password;
     if (read_credentials(r, &email, &password, 0) < 0 || rate_limited(r, "signin", email) < 0) return;
-    auth_tokens_t t;
-    memset(&t, 0, sizeof t);
+    auth_tokens_t t = {0};
     as_result_t res = auth_signin(email, password, &t);
     if (res == AS_OK) {
         r->user_id = t.user.id;
@@ -144,7 +144,7 @@ void h_refresh(req_t *r) {
     char cookie[128];
     const char *token = refresh_token_of(r, cookie, sizeof cookie);
     if (!token) return;
-    auth_tokens_t t;
+    auth_tokens_t t = {0};
     as_result_t res = auth_refresh(token, &t);
     char extra[512];
     clear_cookie(extra, sizeof extra);
@@ -169,8 +169,10 @@ void h_signout(req_t *r) {
     as_result_t res = auth_signout(token);
     char extra[512];
     clear_cookie(extra, sizeof extra);
-    if (res == AS_OK) resp_no_content(r, extra);
-    else respond_service_error(r, res);
+    if (res == AS_OK)
+        resp_no_content(r, extra);
+    else
+        respond_service_error(r, res);
 }
 
 void h_forgot(req_t *r) {
@@ -235,8 +237,7 @@ void h_me_password(req_t *r) {
     const char *next = field_string(r->json, "new_password", 1, &errs);
     if (next && validate_password(next)) field_errors_add(&errs, "new_password", validate_password(next));
     if (respond_invalid(r, &errs)) return;
-    auth_tokens_t t;
-    memset(&t, 0, sizeof t);
+    auth_tokens_t t = {0};
     as_result_t res = account_change_password(r->user_id, current, next, &t);
     if (res == AS_OK) {
         send_tokens(r, 200, &t);

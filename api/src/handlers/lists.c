@@ -56,8 +56,10 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     buf_puts(&b, "{\"items\":[");
     for (int i = 0; i < shown; i++) {
         if (i) buf_putc(&b, ',');
-        if (kind == LIST_PADS) write_pad(&b, res, i);
-        else write_note(&b, res, i);
+        if (kind == LIST_PADS)
+            write_pad(&b, res, i);
+        else
+            write_note(&b, res, i);
     }
     buf_puts(&b, "],\"next_cursor\":");
     if (rows > limit) {

@@ -33,7 +33,8 @@ static int read_note(req_t *r, int create, note_input_t *in) {
     if (in->text && validate_text(in->text)) field_errors_add(&errs, "text", validate_text(in->text));
     if (!create && !r->json->child) field_errors_add(&errs, "body", "must change at least one field");
     if (!create) {
-        const cJSON *t = cJSON_GetObjectItemCaseSensitive(r->json, "text"), *n = cJSON_GetObjectItemCaseSensitive(r->json, "name");
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(r->json, "text"),
+                    *n = cJSON_GetObjectItemCaseSensitive(r->json, "name");
         if (cJSON_IsNull(t)) field_errors_add(&errs, "text", "must be a string");
         if (cJSON_IsNull(n)) field_errors_add(&errs, "name", "must be a string");
     }
@@ -92,8 +93,14 @@ void h_note_update(req_t *r) {
     snprintf(id, sizeof id, "%" PRId64, r->match.id);
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     snprintf(pad, sizeof pad, "%" PRId64, in.pad_id);
-    const char *params[] = {id, uid, in.name ? "t" : "f", in.name, in.text ? "t" : "f", in.text,
-                            in.has_pad ? "t" : "f", in.pad_id ? pad : NULL};
+    const char *params[] = {id,
+                            uid,
+                            in.name ? "t" : "f",
+                            in.name,
+                            in.text ? "t" : "f",
+                            in.text,
+                            in.has_pad ? "t" : "f",
+                            in.pad_id ? pad : NULL};
     if (respond_one(r, SQL_NOTE_UPDATE, 8, params, write_note, 200, NULL) == DB_FK_VIOLATION) pad_field_error(r);
     free(in.name);
 }

@@ -24,13 +24,17 @@ int respond_invalid(req_t *r, const field_errors_t *errs) {
 void respond_unavailable(req_t *r, const char *detail) { resp_problem(r, 503, detail, NULL, "Retry-After: 1\r\n"); }
 
 void respond_service_error(req_t *r, as_result_t res) {
-    if (res == AS_UNAVAILABLE) respond_unavailable(r, "A dependency is unavailable. Try again shortly.");
-    else resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+    if (res == AS_UNAVAILABLE)
+        respond_unavailable(r, "A dependency is unavailable. Try again shortly.");
+    else
+        resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
 }
 
 void respond_db_error(req_t *r, db_status_t s) {
-    if (s == DB_UNAVAILABLE) respond_unavailable(r, "The database is unavailable. Try again shortly.");
-    else resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+    if (s == DB_UNAVAILABLE)
+        respond_unavailable(r, "The database is unavailable. Try again shortly.");
+    else
+        resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
 }
 
 void write_user(buf_t *b, const user_t *u) {

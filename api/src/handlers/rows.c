@@ -48,6 +48,8 @@ void respond_delete(req_t *r, int stmt, int n, const char *const *params) {
     }
     int gone = strtol(PQcmdTuples(res), NULL, 10) > 0;
     PQclear(res);
-    if (gone) resp_no_content(r, NULL);
-    else resp_problem(r, 404, "No such resource.", NULL, NULL);
+    if (gone)
+        resp_no_content(r, NULL);
+    else
+        resp_problem(r, 404, "No such resource.", NULL, NULL);
 }

@@ -17,12 +17,21 @@ static const char CSP[] = "Content-Security-Policy: default-src 'self'; script-s
 
 static const char *mime(const char *path) {
     const char *dot = strrchr(path, '.');
-    static const struct { const char *ext, *type; } T[] = {
-        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-        {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-        {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
-        {".webmanifest", "application/manifest+json"}, {".txt", "text/plain; charset=utf-8"},
-        {".woff2", "font/woff2"}, {".map", "application/json"},
+    static const struct {
+        const char *ext, *type;
+    } T[] = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".webmanifest", "application/manifest+json"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".woff2", "font/woff2"},
+        {".map", "application/json"},
     };
     for (size_t i = 0; dot && i < sizeof T / sizeof T[0]; i++)
         if (strcmp(dot, T[i].ext) == 0) return T[i].type;

@@ -51,7 +51,8 @@ int cursor_decode(const char *s, const unsigned char *key, size_t key_len, curso
     int order, used = 0;
     int64_t scope, updated, id;
     if (sscanf((char *)raw, "v1|%c|%d|%" SCNd64 "|%" SCNd64 "|%" SCNd64 "|%n", &list, &order, &scope, &updated, &id,
-               &used) != 5 || used == 0)
+               &used) != 5 ||
+        used == 0)
         return -1;
     const char *name = (const char *)raw + used;
     if (strlen(name) >= CURSOR_NAME_MAX || order < 0 || order > 3) return -1;

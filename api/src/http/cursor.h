@@ -13,12 +13,12 @@ int parse_order(const char *s);
 #define CURSOR_TEXT_MAX 768
 
 typedef struct {
-    char list;          /* which list: 'P' pads, 'N' notes */
-    int order;          /* list_order_t it was made for */
-    int64_t scope;      /* pad filter (0 = none) it was made for */
-    int64_t updated_us; /* sort key for updated_at orders */
+    char list;                  /* which list: 'P' pads, 'N' notes */
+    int order;                  /* list_order_t it was made for */
+    int64_t scope;              /* pad filter (0 = none) it was made for */
+    int64_t updated_us;         /* sort key for updated_at orders */
     char name[CURSOR_NAME_MAX]; /* sort key for name orders */
-    int64_t id;         /* tie breaker */
+    int64_t id;                 /* tie breaker */
 } cursor_t;
 
 /* Writes a NUL-terminated cursor into out. Returns 0, or -1 if out is too small. */

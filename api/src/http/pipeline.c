@@ -51,11 +51,13 @@ int request_id_ok(const char *v) {
 
 int content_type_is_json(const char *ct) {
     if (!ct) return 0;
-    while (*ct == ' ') ct++;
+    while (*ct == ' ')
+        ct++;
     size_t n = strlen("application/json");
     if (strncasecmp(ct, "application/json", n) != 0) return 0;
     ct += n;
-    while (*ct == ' ') ct++;
+    while (*ct == ' ')
+        ct++;
     return *ct == '\0' || *ct == ';';
 }
 
@@ -66,13 +68,17 @@ void client_ip(const char *peer, const char *xff, int hops, char *out, size_t ou
     const char *end = xff + strlen(xff);
     for (int i = 0; i < hops; i++) {
         const char *comma = end;
-        while (comma > xff && comma[-1] != ',') comma--;
+        while (comma > xff && comma[-1] != ',')
+            comma--;
         if (i == hops - 1) {
             const char *s = comma;
-            while (s < end && *s == ' ') s++;
+            while (s < end && *s == ' ')
+                s++;
             size_t len = (size_t)(end - s);
-            while (len && s[len - 1] == ' ') len--;
-            if (len > 0 && len < out_size && strspn(s, "0123456789abcdefABCDEF.:") >= len) snprintf(out, out_size, "%.*s", (int)len, s);
+            while (len && s[len - 1] == ' ')
+                len--;
+            if (len > 0 && len < out_size && strspn(s, "0123456789abcdefABCDEF.:") >= len)
+                snprintf(out, out_size, "%.*s", (int)len, s);
             return;
         }
         if (comma == xff) return; /* fewer entries than hops: keep the peer */
@@ -105,7 +111,8 @@ static void answer_options(req_t *r) {
     if (r->cors_headers[0])
         snprintf(extra + n, sizeof extra - (size_t)n,
                  "Access-Control-Allow-Methods: %s\r\nAccess-Control-Allow-Headers: Authorization, Content-Type, "
-                 "X-Request-Id\r\nAccess-Control-Max-Age: 600\r\n", allow);
+                 "X-Request-Id\r\nAccess-Control-Max-Age: 600\r\n",
+                 allow);
     resp_no_content(r, extra);
 }
 
@@ -163,7 +170,8 @@ static int parse_body(req_t *r) {
     const char *end = NULL;
     cJSON *j = cJSON_ParseWithLengthOpts(r->body, r->body_len, &end, 0);
     if (j) { /* only white space may follow the value */
-        while (end && end < r->body + r->body_len && strchr(" \t\r\n", *end)) end++;
+        while (end && end < r->body + r->body_len && strchr(" \t\r\n", *end))
+            end++;
         if (end != r->body + r->body_len) {
             cJSON_Delete(j);
             j = NULL;
@@ -205,8 +213,10 @@ static int authenticate(req_t *r) {
 void pipeline_run(req_t *r) {
     r->method = method_parse(r->ri->request_method);
     const char *rid = req_header(r, "X-Request-Id");
-    if (rid && request_id_ok(rid)) snprintf(r->request_id, sizeof r->request_id, "%s", rid);
-    else random_hex(r->request_id, 16);
+    if (rid && request_id_ok(rid))
+        snprintf(r->request_id, sizeof r->request_id, "%s", rid);
+    else
+        random_hex(r->request_id, 16);
     client_ip(r->ri->remote_addr, req_header(r, "X-Forwarded-For"), (int)g_app.cfg.trusted_proxies, r->ip,
               sizeof r->ip);
     const char *path = r->ri->local_uri;

@@ -18,10 +18,10 @@ typedef struct {
     char ip[64];
     char *body; /* owned, NUL-terminated, body_len bytes */
     size_t body_len;
-    cJSON *json; /* owned: the parsed body when it is a JSON object */
+    cJSON *json;     /* owned: the parsed body when it is a JSON object */
     int64_t user_id; /* set by authentication, 0 otherwise */
     char sid[48];
-    int status; /* the status written */
+    int status;             /* the status written */
     char cors_headers[512]; /* Access-Control-* lines for an allowed Origin, else empty */
 } req_t;
 

@@ -30,9 +30,9 @@ typedef enum { M_GET = 0, M_HEAD, M_POST, M_PUT, M_PATCH, M_DELETE, M_OPTIONS, M
 
 typedef struct {
     route_t route;
-    int64_t id;        /* {id} in the path, else 0 */
-    int status;        /* 0 = matched, 404 = no such path, 405 = path exists but not for this method */
-    unsigned allowed;  /* bit mask of methods the path supports (for Allow) */
+    int64_t id;       /* {id} in the path, else 0 */
+    int status;       /* 0 = matched, 404 = no such path, 405 = path exists but not for this method */
+    unsigned allowed; /* bit mask of methods the path supports (for Allow) */
 } route_match_t;
 
 method_t method_parse(const char *m);

@@ -59,10 +59,27 @@ int server_start(void) {
     char threads[16];
     snprintf(threads, sizeof threads, "%ld", c->threads);
     /* no document_root: static files go through our own handler (CVE-2025-55763) */
-    const char *options[] = {"listening_ports", c->listen, "num_threads", threads, "tcp_nodelay", "1",
-                             "enable_keep_alive", "yes", "keep_alive_timeout_ms", "15000", "request_timeout_ms",
-                             "15000", "listen_backlog", "1024", "connection_queue", "1024",
-                             "access_control_allow_origin", "", "decode_url", "yes", NULL};
+    const char *options[] = {"listening_ports",
+                             c->listen,
+                             "num_threads",
+                             threads,
+                             "tcp_nodelay",
+                             "1",
+                             "enable_keep_alive",
+                             "yes",
+                             "keep_alive_timeout_ms",
+                             "15000",
+                             "request_timeout_ms",
+                             "15000",
+                             "listen_backlog",
+                             "1024",
+                             "connection_queue",
+                             "1024",
+                             "access_control_allow_origin",
+                             "",
+                             "decode_url",
+                             "yes",
+                             NULL};
     struct mg_callbacks cb;
     memset(&cb, 0, sizeof cb);
     cb.begin_request = begin_request;

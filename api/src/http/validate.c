@@ -7,13 +7,23 @@ int utf8_valid(const char *str, size_t n) {
     while (i < n) {
         unsigned char c = s[i];
         if (c == 0) return 0;
-        if (c < 0x80) { i++; continue; }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
         size_t need;
         unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; }
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+        } else
+            return 0;
         if (n - i <= need) return 0;
         for (size_t k = 1; k <= need; k++) {
             if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -38,15 +48,19 @@ int json_depth(const char *s, size_t n, int max) {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (in_str) {
-            if (c == '\\') i++;
-            else if (c == '"') in_str = 0;
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
             continue;
         }
-        if (c == '"') in_str = 1;
+        if (c == '"')
+            in_str = 1;
         else if (c == '[' || c == '{') {
             if (++depth > max) return -1;
             if (depth > deepest) deepest = depth;
-        } else if (c == ']' || c == '}') depth--;
+        } else if (c == ']' || c == '}')
+            depth--;
     }
     return deepest;
 }
@@ -82,12 +96,16 @@ const char *validate_password(const char *password) {
     return NULL;
 }
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 const char *validate_name(const char *name, size_t *start, size_t *len) {
     size_t n = strlen(name), a = 0;
-    while (a < n && is_space((unsigned char)name[a])) a++;
-    while (n > a && is_space((unsigned char)name[n - 1])) n--;
+    while (a < n && is_space((unsigned char)name[a]))
+        a++;
+    while (n > a && is_space((unsigned char)name[n - 1]))
+        n--;
     *start = a;
     *len = n - a;
     if (*len == 0) return "must not be blank";

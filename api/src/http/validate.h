@@ -4,12 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PASSWORD_MIN 8
-#define PASSWORD_MAX 128
-#define NAME_MAX_CHARS 100
-#define TEXT_MAX_CHARS 20000
+#define PASSWORD_MIN    8
+#define PASSWORD_MAX    128
+#define NAME_MAX_CHARS  100
+#define TEXT_MAX_CHARS  20000
 #define EMAIL_MAX_BYTES 254
-#define JSON_MAX_DEPTH 32
+#define JSON_MAX_DEPTH  32
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) without NUL bytes. */
 int utf8_valid(const char *s, size_t n);

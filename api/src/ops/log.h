@@ -7,7 +7,8 @@ typedef enum { LOG_DEBUG = 0, LOG_INFO, LOG_WARN, LOG_ERROR } log_level_t;
 
 void log_set_level(const char *name);
 int log_enabled(log_level_t level);
-/* msg plus optional extra fields: pre-rendered JSON members without braces, e.g. "\"kind\":\"connect\"" (may be NULL). */
+/* msg plus optional extra fields: pre-rendered JSON members without braces, e.g. "\"kind\":\"connect\"" (may be NULL).
+ */
 void log_line(log_level_t level, const char *msg, const char *extra_json);
 /* Convenience: message plus one string detail field (escaped). */
 void log_msg(log_level_t level, const char *msg, const char *detail);

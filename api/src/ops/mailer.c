@@ -37,8 +37,9 @@ static void render(buf_t *b, const mail_t *mail) {
     gmtime_r(&now, &tm);
     strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
     random_hex(id, 16);
-    buf_printf(b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: <%s@notejam>\r\nMIME-Version: 1.0\r\n"
-                  "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s\r\n",
+    buf_printf(b,
+               "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: <%s@notejam>\r\nMIME-Version: 1.0\r\n"
+               "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s\r\n",
                m.from, mail->to, mail->subject, date, id, mail->body);
 }
 
@@ -98,7 +99,8 @@ static int deliver_smtp(const mail_t *mail) {
     if (connect(fd, ai->ai_addr, ai->ai_addrlen) < 0 || smtp_say(fd, NULL, 220, 220) < 0) goto out;
     if (smtp_say(fd, "EHLO notejam\r\n", 250, 250) < 0) goto out;
     const char *lt = strchr(m.from, '<');
-    buf_printf(&cmd, "MAIL FROM:<%.*s>\r\n", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(m.from), lt ? lt + 1 : m.from);
+    buf_printf(&cmd, "MAIL FROM:<%.*s>\r\n", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(m.from),
+               lt ? lt + 1 : m.from);
     if (smtp_say(fd, cmd.data, 250, 250) < 0) goto out;
     buf_reset(&cmd);
     buf_printf(&cmd, "RCPT TO:<%s>\r\n", mail->to);
@@ -127,7 +129,8 @@ static void *worker(void *arg) {
     (void)arg;
     pthread_mutex_lock(&m.lock);
     for (;;) {
-        while (!m.head && !m.stopping) pthread_cond_wait(&m.wake, &m.lock);
+        while (!m.head && !m.stopping)
+            pthread_cond_wait(&m.wake, &m.lock);
         if (!m.head) break;
         mail_t *mail = m.head;
         m.head = mail->next;
@@ -135,8 +138,10 @@ static void *worker(void *arg) {
         m.count--;
         pthread_mutex_unlock(&m.lock);
         int rc = m.dir ? deliver_file(mail) : m.smtp_host ? deliver_smtp(mail) : -1;
-        if (rc < 0) log_msg(LOG_ERROR, "mail delivery failed", m.dir ? "outbox folder" : "smtp relay");
-        else log_msg(LOG_INFO, "mail delivered", mail->subject);
+        if (rc < 0)
+            log_msg(LOG_ERROR, "mail delivery failed", m.dir ? "outbox folder" : "smtp relay");
+        else
+            log_msg(LOG_INFO, "mail delivered", mail->subject);
         free_mail(mail);
         pthread_mutex_lock(&m.lock);
     }
@@ -158,8 +163,10 @@ static int parse_smtp(const char *url) {
 
 int mailer_start(const char *mail_dir, const char *smtp_url, const char *from) {
     m.from = strdup(from);
-    if (mail_dir && *mail_dir) m.dir = strdup(mail_dir);
-    else if (smtp_url && *smtp_url && parse_smtp(smtp_url) < 0) return -1;
+    if (mail_dir && *mail_dir)
+        m.dir = strdup(mail_dir);
+    else if (smtp_url && *smtp_url && parse_smtp(smtp_url) < 0)
+        return -1;
     if (pthread_create(&m.thread, NULL, worker, NULL) != 0) return -1;
     m.started = 1;
     return 0;
@@ -174,8 +181,10 @@ int mailer_send(const char *to, const char *subject, const char *body) {
     pthread_mutex_lock(&m.lock);
     int full = m.count >= QUEUE_MAX || !m.started;
     if (!full) {
-        if (m.tail) m.tail->next = mail;
-        else m.head = mail;
+        if (m.tail)
+            m.tail->next = mail;
+        else
+            m.head = mail;
         m.tail = mail;
         m.count++;
         pthread_cond_signal(&m.wake);

@@ -8,7 +8,7 @@
 #include "util/json_out.h"
 
 #define ADD(p, v) __atomic_fetch_add((p), (v), __ATOMIC_RELAXED)
-#define LOAD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define LOAD(p)   __atomic_load_n((p), __ATOMIC_RELAXED)
 
 static const int STATUSES[] = {200, 201, 202, 204, 304, 400, 401, 404, 405, 413, 415, 422, 429, 500, 503, 0};
 #define N_STATUS ((int)(sizeof STATUSES / sizeof STATUSES[0]))
@@ -31,8 +31,9 @@ static pool_stats_fn db_stats, redis_stats;
 
 static const char *ERR_NAMES[ERR_KIND_COUNT] = {"connect", "timeout", "query", "pool_exhausted", "command"};
 static const char *AUTH_NAMES[AUTH_EVENT_COUNT] = {
-    "signup", "signin_success", "signin_failure", "refresh", "refresh_reuse", "signout", "password_changed",
-    "password_reset_requested", "password_reset", "account_deleted", "rate_limited", "token_rejected"};
+    "signup",         "signin_success",  "signin_failure",   "refresh",
+    "refresh_reuse",  "signout",         "password_changed", "password_reset_requested",
+    "password_reset", "account_deleted", "rate_limited",     "token_rejected"};
 
 void metrics_init(const char *version, const char *commit, int threads) {
     snprintf(build_version, sizeof build_version, "%s", version);
@@ -99,8 +100,10 @@ uint64_t metrics_http_count(route_t route, method_t method, int status) {
 }
 
 static void status_label(buf_t *b, int si) {
-    if (STATUSES[si]) buf_printf(b, "%d", STATUSES[si]);
-    else buf_puts(b, "other");
+    if (STATUSES[si])
+        buf_printf(b, "%d", STATUSES[si]);
+    else
+        buf_puts(b, "other");
 }
 
 /* Writes one histogram series; labels is the text inside {} without the le label. */
@@ -130,8 +133,7 @@ static void render_labeled_hists(buf_t *b, const char *name, const char *label, 
 static void render_errors(buf_t *b, const char *name, const char *help, uint64_t *errs, dep_error_t skip) {
     buf_printf(b, "# HELP %s %s\n# TYPE %s counter\n", name, help, name);
     for (int k = 0; k < ERR_KIND_COUNT; k++)
-        if (k != (int)skip)
-        buf_printf(b, "%s{kind=\"%s\"} %" PRIu64 "\n", name, ERR_NAMES[k], LOAD(&errs[k]));
+        if (k != (int)skip) buf_printf(b, "%s{kind=\"%s\"} %" PRIu64 "\n", name, ERR_NAMES[k], LOAD(&errs[k]));
 }
 
 static void render_pool(buf_t *b, const char *prefix, pool_stats_fn fn) {
@@ -162,20 +164,31 @@ static void render_process(buf_t *b) {
         if (access(path, F_OK) == 0) fds++;
     }
     (void)ticks;
-    buf_printf(b, "# HELP process_resident_memory_bytes Resident memory.\n# TYPE process_resident_memory_bytes gauge\n"
-                  "process_resident_memory_bytes %lu\n", resident * (unsigned long)page);
-    buf_printf(b, "# HELP process_cpu_seconds_total CPU time.\n# TYPE process_cpu_seconds_total counter\n"
-                  "process_cpu_seconds_total %.3f\n", (double)cpu.tv_sec + cpu.tv_nsec / 1e9);
-    buf_printf(b, "# HELP process_open_fds Open file descriptors.\n# TYPE process_open_fds gauge\n"
-                  "process_open_fds %d\n", fds);
-    buf_printf(b, "# HELP process_start_time_seconds Start time.\n# TYPE process_start_time_seconds gauge\n"
-                  "process_start_time_seconds %.3f\n", start_time);
+    buf_printf(b,
+               "# HELP process_resident_memory_bytes Resident memory.\n# TYPE process_resident_memory_bytes gauge\n"
+               "process_resident_memory_bytes %lu\n",
+               resident * (unsigned long)page);
+    buf_printf(b,
+               "# HELP process_cpu_seconds_total CPU time.\n# TYPE process_cpu_seconds_total counter\n"
+               "process_cpu_seconds_total %.3f\n",
+               (double)cpu.tv_sec + cpu.tv_nsec / 1e9);
+    buf_printf(b,
+               "# HELP process_open_fds Open file descriptors.\n# TYPE process_open_fds gauge\n"
+               "process_open_fds %d\n",
+               fds);
+    buf_printf(b,
+               "# HELP process_start_time_seconds Start time.\n# TYPE process_start_time_seconds gauge\n"
+               "process_start_time_seconds %.3f\n",
+               start_time);
 }
 
 int metrics_render(buf_t *b) {
-    buf_printf(b, "# HELP notejam_build_info Build identity.\n# TYPE notejam_build_info gauge\n"
-                  "notejam_build_info{version=\"%s\",commit=\"%s\"} 1\n", build_version, build_commit);
-    buf_puts(b, "# HELP notejam_http_requests_total Finished HTTP requests.\n# TYPE notejam_http_requests_total counter\n");
+    buf_printf(b,
+               "# HELP notejam_build_info Build identity.\n# TYPE notejam_build_info gauge\n"
+               "notejam_build_info{version=\"%s\",commit=\"%s\"} 1\n",
+               build_version, build_commit);
+    buf_puts(
+        b, "# HELP notejam_http_requests_total Finished HTTP requests.\n# TYPE notejam_http_requests_total counter\n");
     for (int r = 0; r < R_COUNT; r++)
         for (int m = 0; m < M_COUNT; m++)
             for (int s = 0; s < N_STATUS; s++) {
@@ -200,13 +213,17 @@ int metrics_render(buf_t *b) {
                 render_hist(b, "notejam_http_request_duration_seconds", lb.data, &http_hist[r][m][s]);
                 buf_free(&lb);
             }
-    buf_printf(b, "# HELP notejam_http_requests_in_flight Requests being served.\n"
-                  "# TYPE notejam_http_requests_in_flight gauge\nnotejam_http_requests_in_flight %" PRId64 "\n",
+    buf_printf(b,
+               "# HELP notejam_http_requests_in_flight Requests being served.\n"
+               "# TYPE notejam_http_requests_in_flight gauge\nnotejam_http_requests_in_flight %" PRId64 "\n",
                LOAD(&in_flight));
-    buf_printf(b, "# HELP notejam_http_threads Worker threads.\n# TYPE notejam_http_threads gauge\n"
-                  "notejam_http_threads %" PRId64 "\n", threads_gauge);
-    buf_printf(b, "# HELP notejam_ready 1 when ready for traffic.\n# TYPE notejam_ready gauge\nnotejam_ready %" PRId64
-                  "\n", LOAD(&ready));
+    buf_printf(b,
+               "# HELP notejam_http_threads Worker threads.\n# TYPE notejam_http_threads gauge\n"
+               "notejam_http_threads %" PRId64 "\n",
+               threads_gauge);
+    buf_printf(
+        b, "# HELP notejam_ready 1 when ready for traffic.\n# TYPE notejam_ready gauge\nnotejam_ready %" PRId64 "\n",
+        LOAD(&ready));
     render_labeled_hists(b, "notejam_db_query_duration_seconds", "query", "PostgreSQL round trips.", db_hist, db_labels,
                          n_db_labels);
     render_errors(b, "notejam_db_errors_total", "PostgreSQL failures.", db_errors, ERR_COMMAND);
@@ -219,11 +236,13 @@ int metrics_render(buf_t *b) {
                 "# TYPE notejam_auth_events_total counter\n");
     for (int e = 0; e < AUTH_EVENT_COUNT; e++)
         buf_printf(b, "notejam_auth_events_total{event=\"%s\"} %" PRIu64 "\n", AUTH_NAMES[e], LOAD(&auth_events[e]));
-    buf_printf(b, "# HELP notejam_password_hash_in_progress Argon2id computations running.\n"
-                  "# TYPE notejam_password_hash_in_progress gauge\nnotejam_password_hash_in_progress %" PRId64 "\n",
+    buf_printf(b,
+               "# HELP notejam_password_hash_in_progress Argon2id computations running.\n"
+               "# TYPE notejam_password_hash_in_progress gauge\nnotejam_password_hash_in_progress %" PRId64 "\n",
                LOAD(&hash_in_progress));
-    buf_printf(b, "# HELP notejam_password_hash_waiting Requests waiting for a hashing slot.\n"
-                  "# TYPE notejam_password_hash_waiting gauge\nnotejam_password_hash_waiting %" PRId64 "\n",
+    buf_printf(b,
+               "# HELP notejam_password_hash_waiting Requests waiting for a hashing slot.\n"
+               "# TYPE notejam_password_hash_waiting gauge\nnotejam_password_hash_waiting %" PRId64 "\n",
                LOAD(&hash_waiting));
     render_process(b);
     return b->failed ? -1 : 0;

@@ -7,7 +7,7 @@
 #include "ops/log.h"
 #include "util/buf.h"
 
-#define LOCK_KEY "7412896301"
+#define LOCK_KEY  "7412896301"
 #define MAX_FILES 512
 
 static int is_migration(const char *name) {
@@ -30,7 +30,8 @@ static int read_file(const char *path, buf_t *out) {
     if (!f) return -1;
     char chunk[8192];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(out, chunk, n);
     fclose(f);
     return out->failed ? -1 : 0;
 }
@@ -40,8 +41,8 @@ static int apply(PGconn *pg, const char *dir, const char *file) {
     snprintf(path, sizeof path, "%s/%s", dir, file);
     snprintf(version, sizeof version, "%.4s", file);
     const char *p1[] = {version};
-    PGresult *seen = PQexecParams(pg, "SELECT 1 FROM schema_migrations WHERE version = $1::int", 1, NULL, p1, NULL,
-                                  NULL, 0);
+    PGresult *seen =
+        PQexecParams(pg, "SELECT 1 FROM schema_migrations WHERE version = $1::int", 1, NULL, p1, NULL, NULL, 0);
     int done = PQresultStatus(seen) == PGRES_TUPLES_OK && PQntuples(seen) > 0;
     int query_ok = PQresultStatus(seen) == PGRES_TUPLES_OK;
     PQclear(seen);
@@ -60,8 +61,8 @@ static int apply(PGconn *pg, const char *dir, const char *file) {
         goto out;
     }
     const char *p2[] = {version, file};
-    PGresult *ins = PQexecParams(pg, "INSERT INTO schema_migrations (version, name) VALUES ($1::int, $2)", 2, NULL,
-                                 p2, NULL, NULL, 0);
+    PGresult *ins = PQexecParams(pg, "INSERT INTO schema_migrations (version, name) VALUES ($1::int, $2)", 2, NULL, p2,
+                                 NULL, NULL, 0);
     int ins_ok = PQresultStatus(ins) == PGRES_COMMAND_OK;
     PQclear(ins);
     if (!ins_ok || !exec_ok(pg, "COMMIT", "migration: COMMIT failed")) {
@@ -99,15 +100,19 @@ int migrate_run(const char *database_url, const char *dir) {
     if (!exec_ok(pg, "SET client_min_messages = warning", "migration: setup failed") ||
         !exec_ok(pg, "SELECT pg_advisory_lock(" LOCK_KEY ")", "migration: lock failed"))
         goto out;
-    if (!exec_ok(pg, "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
-                     "applied_at timestamptz NOT NULL DEFAULT now())", "migration: bookkeeping table failed"))
+    if (!exec_ok(pg,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
+                 "applied_at timestamptz NOT NULL DEFAULT now())",
+                 "migration: bookkeeping table failed"))
         goto out;
     rc = 0;
-    for (int i = 0; i < n && rc == 0; i++) rc = apply(pg, dir, files[i]);
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = apply(pg, dir, files[i]);
     exec_ok(pg, "SELECT pg_advisory_unlock(" LOCK_KEY ")", "migration: unlock failed");
     if (rc == 0) log_msg(LOG_INFO, "database is at the newest migration", NULL);
 out:
     PQfinish(pg);
-    for (int i = 0; i < n; i++) free(files[i]);
+    for (int i = 0; i < n; i++)
+        free(files[i]);
     return rc;
 }

@@ -44,7 +44,8 @@ int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, i
     if (n_stmts > STMTS_MAX) return -1;
     pool.slots = calloc((size_t)size, sizeof(db_conn_t));
     static const char *labels[64];
-    for (int i = 0; i < n_stmts && i < 64; i++) labels[i] = stmts[i].name;
+    for (int i = 0; i < n_stmts && i < 64; i++)
+        labels[i] = stmts[i].name;
     metrics_set_db_labels(labels, n_stmts);
     return pool.url && pool.slots ? 0 : -1;
 }
@@ -71,8 +72,9 @@ static int connect_slot(db_conn_t *c) {
     int secs = (pool.timeout_ms + 999) / 1000;
     snprintf(timeout_s, sizeof timeout_s, "%d", secs < 2 ? 2 : secs);
     snprintf(options, sizeof options, "-c statement_timeout=%d", pool.timeout_ms);
-    const char *keys[] = {"dbname", "connect_timeout", "options", "keepalives", "keepalives_idle",
-                          "keepalives_interval", "keepalives_count", "application_name", NULL};
+    const char *keys[] = {"dbname",           "connect_timeout",  "options",
+                          "keepalives",       "keepalives_idle",  "keepalives_interval",
+                          "keepalives_count", "application_name", NULL};
     const char *vals[] = {pool.url, timeout_s, options, "1", "10", "5", "3", "notejam", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (PQstatus(c->pg) != CONNECTION_OK) goto fail;
@@ -83,15 +85,21 @@ fail:
     return -1;
 }
 
+/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
+static db_conn_t *free_slot(void) {
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use && pool.slots[i].pg) return &pool.slots[i];
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use) return &pool.slots[i];
+    return NULL;
+}
+
 db_conn_t *db_acquire(void) {
     int64_t deadline = now_ms() + pool.timeout_ms;
-    db_conn_t *c = NULL;
+    db_conn_t *c;
     pthread_mutex_lock(&pool.lock);
-    while (!c) {
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use && pool.slots[i].pg) c = &pool.slots[i];
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use) c = &pool.slots[i];
+    for (;;) {
+        c = free_slot();
         if (c) break;
         int64_t left = deadline - now_ms();
         if (left <= 0) {
@@ -218,8 +226,10 @@ db_status_t db_exec(db_conn_t *c, int stmt, int n_params, const char *const *par
     clock_gettime(CLOCK_MONOTONIC, &t1);
     metrics_db_query(stmt, (t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
     db_status_t s = classify(c, r, timed_out);
-    if (s == DB_OK) *res = r;
-    else PQclear(r);
+    if (s == DB_OK)
+        *res = r;
+    else
+        PQclear(r);
     return s;
 }
 

@@ -9,7 +9,14 @@ typedef struct {
     const char *sql;
 } db_stmt_t;
 
-typedef enum { DB_OK = 0, DB_UNIQUE_VIOLATION, DB_FK_VIOLATION, DB_CHECK_VIOLATION, DB_UNAVAILABLE, DB_ERROR } db_status_t;
+typedef enum {
+    DB_OK = 0,
+    DB_UNIQUE_VIOLATION,
+    DB_FK_VIOLATION,
+    DB_CHECK_VIOLATION,
+    DB_UNAVAILABLE,
+    DB_ERROR
+} db_status_t;
 
 typedef struct db_conn db_conn_t;
 

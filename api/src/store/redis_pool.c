@@ -126,15 +126,21 @@ fail:
     return -1;
 }
 
+/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
+static rds_conn_t *free_slot(void) {
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use && pool.slots[i].ctx) return &pool.slots[i];
+    for (int i = 0; i < pool.size; i++)
+        if (!pool.slots[i].in_use) return &pool.slots[i];
+    return NULL;
+}
+
 rds_conn_t *rds_acquire(void) {
     int64_t deadline = now_ms() + pool.timeout_ms;
-    rds_conn_t *c = NULL;
+    rds_conn_t *c;
     pthread_mutex_lock(&pool.lock);
-    while (!c) {
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use && pool.slots[i].ctx) c = &pool.slots[i];
-        for (int i = 0; i < pool.size && !c; i++)
-            if (!pool.slots[i].in_use) c = &pool.slots[i];
+    for (;;) {
+        c = free_slot();
         if (c) break;
         int64_t left = deadline - now_ms();
         if (left <= 0) {

@@ -3,15 +3,17 @@
 #include <string.h>
 #include "http/cursor.h"
 
-#define US(col) "(extract(epoch FROM " col ") * 1000000)::int8"
+#define US(col)    "(extract(epoch FROM " col ") * 1000000)::int8"
 #define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
-#define PAD_COLS "p.id, p.name, (SELECT count(*) FROM notes c WHERE c.pad_id = p.id), " US("p.created_at") ", " US("p.updated_at")
+#define PAD_COLS                                                                                                       \
+    "p.id, p.name, (SELECT count(*) FROM notes c WHERE c.pad_id = p.id), " US("p.created_at") ", " US("p.updated_at")
 #define NOTE_COLS "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at")
 
 static db_stmt_t table[SQL_COUNT] = {
-    {"user_insert", "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, "
-                    US("created_at")},
-    {"user_by_email", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE lower(email) = lower($1)"},
+    {"user_insert",
+     "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, " US("created_at")},
+    {"user_by_email",
+     "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE lower(email) = lower($1)"},
     {"user_by_id", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE id = $1"},
     {"user_set_password", "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
     {"user_delete", "DELETE FROM users WHERE id = $1"},
@@ -20,8 +22,8 @@ static db_stmt_t table[SQL_COUNT] = {
     {"reset_consume", "UPDATE password_resets SET used_at = now() WHERE token_hash = decode($1, 'hex') "
                       "AND used_at IS NULL AND expires_at > now() RETURNING user_id"},
     {"reset_expire_user", "UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL"},
-    {"pad_insert", "WITH p AS (INSERT INTO pads (user_id, name) VALUES ($1, $2) RETURNING *) SELECT " PAD_COLS
-                   " FROM p"},
+    {"pad_insert",
+     "WITH p AS (INSERT INTO pads (user_id, name) VALUES ($1, $2) RETURNING *) SELECT " PAD_COLS " FROM p"},
     {"pad_get", "SELECT " PAD_COLS " FROM pads p WHERE p.id = $1 AND p.user_id = $2"},
     {"pad_exists", "SELECT 1 FROM pads WHERE id = $1 AND user_id = $2"},
     {"pad_rename", "WITH p AS (UPDATE pads SET name = $3, updated_at = now() WHERE id = $1 AND user_id = $2 "
@@ -56,16 +58,16 @@ static void build_list(list_kind_t kind, int order, int after) {
                                            "WHERE n.user_id = $1";
     int next = 3;
     char scope[64] = "";
-    if (kind == LIST_PAD_NOTES) {
-        snprintf(scope, sizeof scope, " AND n.pad_id = $%d", next++);
-    }
+    if (kind == LIST_PAD_NOTES) { snprintf(scope, sizeof scope, " AND n.pad_id = $%d", next++); }
     int by_name = order == ORDER_NAME_ASC || order == ORDER_NAME_DESC;
     int desc = order == ORDER_NAME_DESC || order == ORDER_UPDATED_DESC;
     char col[32], key[96] = "", cmp[160] = "";
     snprintf(col, sizeof col, "%s.%s", alias, by_name ? "name" : "updated_at");
     if (after) {
-        if (by_name) snprintf(key, sizeof key, "$%d", next);
-        else snprintf(key, sizeof key, FROM_US("$%d"), next);
+        if (by_name)
+            snprintf(key, sizeof key, "$%d", next);
+        else
+            snprintf(key, sizeof key, FROM_US("$%d"), next);
         snprintf(cmp, sizeof cmp, " AND (%s, %s.id) %s (%s, $%d::int8)", col, alias, desc ? "<" : ">", key, next + 1);
     }
     snprintf(list_sql[i], sizeof list_sql[i], "%s%s%s ORDER BY %s %s, %s.id %s LIMIT $2", base, scope, cmp, col,
@@ -80,7 +82,8 @@ static void build_list(list_kind_t kind, int order, int after) {
 const db_stmt_t *statements_table(int *count) {
     for (int k = 0; k < 3; k++)
         for (int o = 0; o < 4; o++)
-            for (int a = 0; a < 2; a++) build_list((list_kind_t)k, o, a);
+            for (int a = 0; a < 2; a++)
+                build_list((list_kind_t)k, o, a);
     *count = SQL_COUNT;
     return table;
 }

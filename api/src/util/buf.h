@@ -5,11 +5,11 @@
 #include <stdarg.h>
 
 typedef struct {
-    char *data;   /* NUL-terminated while len < alloc */
+    char *data; /* NUL-terminated while len < alloc */
     size_t len;
     size_t alloc;
-    size_t cap;   /* hard limit on len */
-    int failed;   /* sticky: an append was refused (cap or OOM) */
+    size_t cap; /* hard limit on len */
+    int failed; /* sticky: an append was refused (cap or OOM) */
 } buf_t;
 
 void buf_init(buf_t *b, size_t cap);

@@ -15,7 +15,8 @@ void random_hex(char *out, size_t n) {
     unsigned char raw[64];
     if (n > sizeof raw) n = sizeof raw;
     randombytes_buf(raw, n);
-    for (size_t i = 0; i < n; i++) snprintf(out + 2 * i, 3, "%02x", raw[i]);
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + 2 * i, 3, "%02x", raw[i]);
 }
 
 void sha256_raw(const void *data, size_t n, unsigned char out[32]) { SHA256(data, n, out); }
@@ -23,5 +24,6 @@ void sha256_raw(const void *data, size_t n, unsigned char out[32]) { SHA256(data
 void sha256_hex(const void *data, size_t n, char out[65]) {
     unsigned char d[32];
     SHA256(data, n, d);
-    for (int i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
