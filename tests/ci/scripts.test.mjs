@@ -96,6 +96,29 @@ describe('terraform.sh', () => {
   });
 });
 
+describe('deps-check.sh', () => {
+  let repo;
+  const git = (...args) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+  // A project pinned to an old release of a tiny package, its lockfile made by npm from the registry.
+  before(async () => {
+    repo = await scratch();
+    await git('init', '-q');
+    await mkdir(path.join(repo, 'tool'));
+    await writeFile(path.join(repo, 'tool/package.json'), JSON.stringify({ name: 'tool', private: true, dependencies: { 'is-number': '6.0.0' } }));
+    const lock = await run('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: path.join(repo, 'tool') });
+    assert.equal(lock.code, 0, lock.stderr);
+    await git('add', '-A');
+  });
+  after(() => rm(repo, { recursive: true, force: true }));
+
+  test('reports an outdated npm dependency with exit code 3 (the scheduled job\'s warning)', async () => {
+    const r = await run(bin('deps-check.sh'), [], { cwd: repo });
+    assert.equal(r.code, 3, r.stdout + r.stderr);
+    assert.match(r.stdout, /updates for tool:/);
+    assert.match(await readFile(path.join(repo, 'build/reports/deps/npm-tool.txt'), 'utf8'), /is-number\s+\S+\s+6\.0\.0\s+\S+/);
+  });
+});
+
 describe('against moto_server', () => {
   let moto;
   const roleArn = 'arn:aws:iam::123456789012:role/notejam-ci-dev';
