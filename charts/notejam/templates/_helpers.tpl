@@ -1,0 +1,165 @@
+{{/* Names, labels, images and the shared security settings of every Notejam object. */}}
+
+{{- define "notejam.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Release-scoped base name: the release name when it already contains the chart name. */}}
+{{- define "notejam.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "notejam.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* The image tag every Notejam image uses unless told otherwise: the chart's appVersion. */}}
+{{- define "notejam.version" -}}
+{{- default .Chart.AppVersion .Values.image.tag -}}
+{{- end -}}
+
+{{/* Recommended labels (app.kubernetes.io/*) on every object. */}}
+{{- define "notejam.labels" -}}
+helm.sh/chart: {{ include "notejam.chart" . }}
+{{ include "notejam.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "notejam.version" . | quote }}
+app.kubernetes.io/part-of: notejam
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+notejam.io/environment: {{ .Values.environment | quote }}
+{{- end -}}
+
+{{- define "notejam.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "notejam.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels of one component: (dict "ctx" $ "component" "api") */}}
+{{- define "notejam.componentLabels" -}}
+{{ include "notejam.labels" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "notejam.componentSelector" -}}
+{{ include "notejam.selectorLabels" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* "repository:tag" of an image block: (dict "ctx" $ "image" .Values.x.image "what" "image.repository") */}}
+{{- define "notejam.image" -}}
+{{- $repo := required (printf "%s is required (the registry path of the image)" .what) .image.repository -}}
+{{- printf "%s:%s" $repo (default .ctx.Chart.AppVersion .image.tag) -}}
+{{- end -}}
+
+{{- define "notejam.apiName" -}}{{ include "notejam.fullname" . }}{{- end -}}
+{{- define "notejam.webName" -}}{{ include "notejam.fullname" . | trunc 59 | trimSuffix "-" }}-web{{- end -}}
+
+{{- define "notejam.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "notejam.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The Secret with database-url, redis-url, jwt-keys[, smtp-url]. */}}
+{{- define "notejam.secretName" -}}
+{{- if .Values.secrets.externalSecret.enabled -}}
+{{- include "notejam.fullname" . }}-app
+{{- else -}}
+{{- required "secrets.existingSecret or secrets.externalSecret.enabled is required" .Values.secrets.existingSecret -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Pod-level hardening: non-root with the image's uid, RuntimeDefault seccomp. (dict "uid" 10001) */}}
+{{- define "notejam.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .uid }}
+runAsGroup: {{ .uid }}
+fsGroup: {{ .uid }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Container-level hardening, the same for every container of the chart. */}}
+{{- define "notejam.containerSecurityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Secret file mounts for the API and the migration Job: env *_FILE pointing at /run/secrets/notejam. */}}
+{{- define "notejam.secretFileEnv" -}}
+- name: NOTEJAM_DATABASE_URL_FILE
+  value: /run/secrets/notejam/database-url
+- name: NOTEJAM_REDIS_URL_FILE
+  value: /run/secrets/notejam/redis-url
+- name: NOTEJAM_JWT_KEYS_FILE
+  value: /run/secrets/notejam/jwt-keys
+{{- if .Values.secrets.smtp }}
+- name: NOTEJAM_SMTP_URL_FILE
+  value: /run/secrets/notejam/smtp-url
+{{- end }}
+{{- end -}}
+
+{{/* ExternalSecret data: Secrets Manager JSON properties -> Secret keys. */}}
+{{- define "notejam.externalSecretData" -}}
+{{- $es := .Values.secrets.externalSecret -}}
+{{- $remote := required "secrets.externalSecret.remoteKey is required (the Secrets Manager secret name)" $es.remoteKey -}}
+{{- $keys := list "database-url" "redis-url" "jwt-keys" -}}
+{{- if .Values.secrets.smtp }}{{ $keys = append $keys "smtp-url" }}{{ end -}}
+{{- range $keys }}
+- secretKey: {{ . }}
+  remoteRef:
+    key: {{ $remote }}
+    property: {{ . | replace "-" "_" }}
+{{- end }}
+{{- end -}}
+
+{{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}
+{{- define "notejam.scheduling" -}}
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.priorityClassName }}
+priorityClassName: {{ . }}
+{{- end }}
+{{- end -}}
+
+{{/* Spread one component across zones and hosts; matchLabelKeys counts only the current ReplicaSet's pods. */}}
+{{- define "notejam.topologySpread" -}}
+{{- $ctx := .ctx -}}
+{{- range $key, $topo := dict "zone" "topology.kubernetes.io/zone" "host" "kubernetes.io/hostname" }}
+{{- $c := index $ctx.Values.topologySpread $key }}
+- maxSkew: {{ $c.maxSkew }}
+  topologyKey: {{ $topo }}
+  whenUnsatisfiable: {{ $c.whenUnsatisfiable }}
+  nodeTaintsPolicy: Honor
+  labelSelector:
+    matchLabels:
+      {{- include "notejam.componentSelector" (dict "ctx" $ctx "component" $.component) | nindent 6 }}
+  matchLabelKeys: ["pod-template-hash"]
+{{- end }}
+{{- end -}}

@@ -1,0 +1,18 @@
+// Renders of the notejam chart with its optional features switched on, beyond what the environments use.
+export const FEATURES_ON = {
+  'KEDA, in-cluster web, Redis TLS and IRSA (prod)': {
+    env: 'prod',
+    set: ['autoscaling.keda.enabled=true', 'web.enabled=true', 'serviceAccount.roleArn=arn:aws:iam::111111111111:role/notejam-api'],
+    setString: ['web.image.repository=111111111111.dkr.ecr.eu-west-1.amazonaws.com/notejam-web'],
+  },
+  'an existing Secret instead of ESO, SMTP, autoscaling off and scheduling settings (dev)': {
+    env: 'dev',
+    set: ['nodeSelector.workload=notejam', 'tolerations[0].key=dedicated', 'tolerations[0].operator=Exists',
+      'tolerations[0].effect=NoSchedule', 'imagePullSecrets[0].name=ecr', 'priorityClassName=notejam-critical',
+      'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=kubernetes.io/arch',
+      'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In',
+      'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values={amd64}',
+'secrets.externalSecret.enabled=false', 'secrets.existingSecret=notejam-app', 'secrets.smtp=true',
+      'networkPolicy.smtp.cidrs={10.10.200.0/24}', 'autoscaling.enabled=false', 'replicaCount=2'],
+  },
+};
