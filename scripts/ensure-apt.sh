@@ -11,12 +11,17 @@ for p in "$@"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+# One installer at a time among our own callers; apt's lists lock is not covered by DPkg::Lock::Timeout, so
+# outside holders (unattended upgrades) are waited out by retrying.
+exec 9>/tmp/notejam-ensure-apt.lock
+flock 9
+retry() { for i in 1 2 3 4 5; do "$@" && return 0; echo "ensure-apt: retrying in $((i * 5)) s" >&2; sleep $((i * 5)); done; "$@"; }
 echo "ensure-apt: installing ${missing[*]}" >&2
 # apt/dpkg take a lock; parallel callers wait for it instead of failing.
 APT=(-o DPkg::Lock::Timeout=600 -y -q --no-install-recommends)
 stamp=/var/lib/apt/periodic/notejam-update-stamp
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +360 2>/dev/null)" ]; then
-  $SUDO apt-get "${APT[@]}" update >&2
+  retry $SUDO apt-get "${APT[@]}" update >&2
   $SUDO mkdir -p "$(dirname "$stamp")" && $SUDO touch "$stamp"
 fi
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT[@]}" install "${missing[@]}" >&2
+retry env DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT[@]}" install "${missing[@]}" >&2

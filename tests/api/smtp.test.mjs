@@ -58,4 +58,5 @@ test('the reset mail goes through the SMTP relay with the link to the web app', 
   assert.match(mail.data, /Subject: Reset your Notejam password/);
   const token = mail.data.match(/\/reset-password\?token=([A-Za-z0-9_-]{43})/)[1];
   assert.equal((await t.post('/api/v1/auth/reset-password', { token, password: 'a new password!' })).status, 204);
+  await waitFor(async () => /notejam_mail_total\{result="sent"\} 1/.test((await t.get('/metrics')).text), { what: 'mail metric' });
 });

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "ops/log.h"
+#include "ops/metrics.h"
+#include "ops/metrics.h"
 #include "util/buf.h"
 #include "util/secure_random.h"
 
@@ -138,6 +140,7 @@ static void *worker(void *arg) {
         m.count--;
         pthread_mutex_unlock(&m.lock);
         int rc = m.dir ? deliver_file(mail) : m.smtp_host ? deliver_smtp(mail) : -1;
+        metrics_mail(rc == 0);
         if (rc < 0)
             log_msg(LOG_ERROR, "mail delivery failed", m.dir ? "outbox folder" : "smtp relay");
         else

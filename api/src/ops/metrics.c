@@ -24,6 +24,7 @@ static hist_t db_hist[METRICS_LABELS_MAX], redis_hist[METRICS_LABELS_MAX];
 static const char *const *db_labels, *const *redis_labels;
 static int n_db_labels, n_redis_labels;
 static uint64_t db_errors[ERR_KIND_COUNT], redis_errors[ERR_KIND_COUNT], auth_events[AUTH_EVENT_COUNT];
+static uint64_t mail_sent, mail_failed;
 static int64_t in_flight, hash_in_progress, hash_waiting, ready, threads_gauge;
 static char build_version[64], build_commit[64];
 static double start_time;
@@ -94,6 +95,8 @@ void metrics_hash(int in_progress_delta, int waiting_delta) {
     ADD(&hash_in_progress, in_progress_delta);
     ADD(&hash_waiting, waiting_delta);
 }
+
+void metrics_mail(int delivered) { ADD(delivered ? &mail_sent : &mail_failed, 1); }
 
 uint64_t metrics_http_count(route_t route, method_t method, int status) {
     return LOAD(&http_hist[route][method][status_index(status)].count);
@@ -244,6 +247,10 @@ int metrics_render(buf_t *b) {
                "# HELP notejam_password_hash_waiting Requests waiting for a hashing slot.\n"
                "# TYPE notejam_password_hash_waiting gauge\nnotejam_password_hash_waiting %" PRId64 "\n",
                LOAD(&hash_waiting));
+    buf_printf(b,
+               "# HELP notejam_mail_total Outgoing mails by result.\n# TYPE notejam_mail_total counter\n"
+               "notejam_mail_total{result=\"sent\"} %" PRIu64 "\nnotejam_mail_total{result=\"failed\"} %" PRIu64 "\n",
+               LOAD(&mail_sent), LOAD(&mail_failed));
     render_process(b);
     return b->failed ? -1 : 0;
 }

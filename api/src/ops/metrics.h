@@ -40,6 +40,7 @@ void metrics_db_error(dep_error_t kind);
 void metrics_redis_error(dep_error_t kind);
 void metrics_auth(auth_event_t ev);
 void metrics_hash(int in_progress_delta, int waiting_delta);
+void metrics_mail(int delivered);
 
 /* Pool occupancy is read at scrape time from the pools. */
 typedef void (*pool_stats_fn)(int *size, int *in_use);

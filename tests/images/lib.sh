@@ -1,0 +1,25 @@
+# Helpers shared by the images suite (sourced): pass/fail counting, checks with captured output, polling.
+passed=0
+failed=0
+check_log=$(mktemp)
+
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1${2:+ ($2)}"; }
+
+# check NAME CMD...: runs CMD; passes on exit 0, else fails and shows the end of its output.
+check() {
+  local name=$1; shift
+  if "$@" >"$check_log" 2>&1; then pass "$name"; else fail "$name"; tail -n 25 "$check_log" | sed 's/^/    /'; fi
+}
+
+# wait_until SECONDS CMD...: polls CMD until it succeeds or the deadline passes (returns 1 then).
+wait_until() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+http_is() { [ "$(http_code "$2")" = "$1" ]; }    # http_is 200 URL
