@@ -9,7 +9,7 @@ fi
 if [ -z "${AWS_ROLE_ARN:-}" ]; then
   echo "aws-oidc: AWS_ROLE_ARN is not set for this job's environment (see docs/ci-cd.md)" >&2; return 1
 fi
-AWS_DEFAULT_REGION=${AWS_REGION:-eu-west-1}
+AWS_DEFAULT_REGION=${AWS_REGION:-eu-central-1}
 export AWS_DEFAULT_REGION
 # Credentials from anywhere else would be used instead of the role's: refuse them.
 unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
