@@ -150,3 +150,13 @@ test('the Trivy allow-list gives every exception a reason and an expiry date', a
   assert.match(texts['ci/bin/image-scan.sh'], /--exit-code 1/);
   assert.match(texts['ci/bin/image-scan.sh'], /HIGH,CRITICAL/);
 });
+
+test('every Terraform job plans or applies an environment root that exists', async (t) => {
+  const roots = path.join(repoRoot, 'terraform/environments');
+  if (!(await access(roots).then(() => true, () => false))) { t.skip('terraform/environments is not in this tree yet'); return; }
+  const envs = checks.jobsOf(config).map(([, j]) => j.variables?.TF_ENV).filter(Boolean);
+  assert.deepEqual([...new Set(envs)].sort(), ['dev', 'prod', 'prod-dr', 'test']);
+  for (const env of envs) {
+    await access(path.join(roots, env, 'backend.hcl')).catch(() => assert.fail(`terraform/environments/${env}/backend.hcl missing`));
+  }
+});
