@@ -45,7 +45,15 @@ void write_user(buf_t *b, const user_t *u) {
     buf_putc(b, '}');
 }
 
-static int64_t i64(PGresult *res, int row, int col) { return strtoll(PQgetvalue(res, row, col), NULL, 10); }
+/* An int8 column's text ("-?[0-9]+"): strtoll's locale-aware parsing was 6% of a 20-note list's instructions. */
+static int64_t i64(PGresult *res, int row, int col) {
+    const char *p = PQgetvalue(res, row, col);
+    int neg = *p == '-';
+    uint64_t v = 0;
+    for (p += neg; *p >= '0' && *p <= '9'; p++)
+        v = v * 10 + (uint64_t)(*p - '0');
+    return neg ? (int64_t)(0 - v) : (int64_t)v;
+}
 
 void write_pad(buf_t *b, PGresult *res, int row) {
     buf_puts(b, "{\"id\":");

@@ -1,12 +1,11 @@
 #include "http/cursor.h"
 #include <inttypes.h>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util/b64url.h"
+#include "util/hmac.h"
 
 #define MAC_LEN 16
 
@@ -19,11 +18,11 @@ int parse_order(const char *s) {
     return -1;
 }
 
-static void mac(const unsigned char *key, size_t key_len, const unsigned char *msg, size_t n, unsigned char *out) {
-    unsigned char full[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), key, (int)key_len, msg, n, full, &len);
+static int mac(const unsigned char *key, size_t key_len, const unsigned char *msg, size_t n, unsigned char *out) {
+    unsigned char full[HMAC_SHA256_LEN];
+    if (hmac_sha256(key, key_len, msg, n, full) < 0) return -1;
     memcpy(out, full, MAC_LEN);
+    return 0;
 }
 
 /* Payload: "v1|<list>|<order>|<scope>|<updated_us>|<id>|<name>" followed by the MAC. */
@@ -32,7 +31,7 @@ int cursor_encode(const cursor_t *c, const unsigned char *key, size_t key_len, c
     int n = snprintf((char *)raw, sizeof raw, "v1|%c|%d|%" PRId64 "|%" PRId64 "|%" PRId64 "|%s", c->list, c->order,
                      c->scope, c->updated_us, c->id, c->name);
     if (n < 0 || (size_t)n + MAC_LEN > sizeof raw) return -1;
-    mac(key, key_len, raw, (size_t)n, raw + n);
+    if (mac(key, key_len, raw, (size_t)n, raw + n) < 0) return -1;
     return b64url_encode(raw, (size_t)n + MAC_LEN, out, out_size) < 0 ? -1 : 0;
 }
 
@@ -44,8 +43,7 @@ int cursor_decode(const char *s, const unsigned char *key, size_t key_len, curso
     if (n <= MAC_LEN) return -1;
     size_t body = (size_t)n - MAC_LEN;
     unsigned char want[MAC_LEN];
-    mac(key, key_len, raw, body, want);
-    if (CRYPTO_memcmp(want, raw + body, MAC_LEN) != 0) return -1;
+    if (mac(key, key_len, raw, body, want) < 0 || CRYPTO_memcmp(want, raw + body, MAC_LEN) != 0) return -1;
     raw[body] = '\0';
     char list;
     int order, used = 0;

@@ -17,6 +17,15 @@ struct db_conn {
     unsigned char prepared[STMTS_MAX]; /* statements are prepared on first use, so connecting never waits on locks */
 };
 
+/* A thread waiting for a connection. Freed connections are handed to waiters in arrival order: with a plain
+ * condition variable, threads arriving later could take freed connections ahead of earlier waiters, and the
+ * unluckiest waited until their budget ran out. */
+typedef struct waiter {
+    pthread_cond_t ready;
+    db_conn_t *given;
+    struct waiter *next;
+} waiter_t;
+
 static struct {
     char *url;
     int size, timeout_ms;
@@ -26,8 +35,8 @@ static struct {
     int in_use;
     int64_t last_connect_fail_ms;
     pthread_mutex_t lock;
-    pthread_cond_t freed;
-} pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+    waiter_t *head, *tail; /* FIFO of waiters; never empty while a slot is free */
+} pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static int64_t now_ms(void) {
     struct timespec ts;
@@ -94,31 +103,53 @@ static db_conn_t *free_slot(void) {
     return NULL;
 }
 
+/* Queues the caller and waits until a connection is handed over or the deadline passes. Lock held. */
+static db_conn_t *wait_turn(int64_t deadline) {
+    waiter_t w = {.given = NULL, .next = NULL};
+    pthread_cond_init(&w.ready, NULL);
+    if (pool.tail)
+        pool.tail->next = &w;
+    else
+        pool.head = &w;
+    pool.tail = &w;
+    int64_t left = deadline - now_ms();
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += left / 1000;
+    ts.tv_nsec += (left % 1000) * 1000000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    while (!w.given && left > 0 && pthread_cond_timedwait(&w.ready, &pool.lock, &ts) != ETIMEDOUT) {}
+    if (!w.given) { /* timed out: leave the queue */
+        waiter_t **pp = &pool.head, *prev = NULL;
+        while (*pp != &w) {
+            prev = *pp;
+            pp = &(*pp)->next;
+        }
+        *pp = w.next;
+        if (pool.tail == &w) pool.tail = prev;
+    }
+    pthread_cond_destroy(&w.ready);
+    return w.given;
+}
+
 db_conn_t *db_acquire(void) {
     int64_t deadline = now_ms() + pool.timeout_ms;
-    db_conn_t *c;
     pthread_mutex_lock(&pool.lock);
-    for (;;) {
-        c = free_slot();
-        if (c) break;
-        int64_t left = deadline - now_ms();
-        if (left <= 0) {
-            pthread_mutex_unlock(&pool.lock);
-            metrics_db_error(ERR_POOL_EXHAUSTED);
-            return NULL;
-        }
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += left / 1000;
-        ts.tv_nsec += (left % 1000) * 1000000;
-        if (ts.tv_nsec >= 1000000000) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000;
-        }
-        pthread_cond_timedwait(&pool.freed, &pool.lock, &ts);
+    db_conn_t *c = pool.head ? NULL : free_slot(); /* newcomers queue behind earlier waiters */
+    if (c) {
+        c->in_use = 1;
+        pool.in_use++;
+    } else {
+        c = wait_turn(deadline); /* a handed-over connection stays counted as in use */
     }
-    c->in_use = 1;
-    pool.in_use++;
+    if (!c) {
+        pthread_mutex_unlock(&pool.lock);
+        metrics_db_error(ERR_POOL_EXHAUSTED);
+        return NULL;
+    }
     int need_connect = c->pg == NULL;
     /* after a failed connect, fail fast for a moment instead of piling up connection attempts */
     int backing_off = need_connect && now_ms() - pool.last_connect_fail_ms < 250;
@@ -142,9 +173,16 @@ void db_release(db_conn_t *c) {
     if (!c) return;
     if (c->pg && (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) drop(c);
     pthread_mutex_lock(&pool.lock);
-    c->in_use = 0;
-    pool.in_use--;
-    pthread_cond_signal(&pool.freed);
+    waiter_t *w = pool.head;
+    if (w) { /* hand it over: the first waiter gets it, still in use */
+        pool.head = w->next;
+        if (!pool.head) pool.tail = NULL;
+        w->given = c;
+        pthread_cond_signal(&w->ready);
+    } else {
+        c->in_use = 0;
+        pool.in_use--;
+    }
     pthread_mutex_unlock(&pool.lock);
 }
 

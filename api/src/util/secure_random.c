@@ -15,8 +15,12 @@ void random_hex(char *out, size_t n) {
     unsigned char raw[64];
     if (n > sizeof raw) n = sizeof raw;
     randombytes_buf(raw, n);
-    for (size_t i = 0; i < n; i++)
-        snprintf(out + 2 * i, 3, "%02x", raw[i]);
+    static const char hex[] = "0123456789abcdef"; /* snprintf per byte cost more than the random bytes */
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = hex[raw[i] >> 4];
+        out[2 * i + 1] = hex[raw[i] & 15];
+    }
+    out[2 * n] = '\0';
 }
 
 void sha256_raw(const void *data, size_t n, unsigned char out[32]) { SHA256(data, n, out); }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Print, one per line, the values arguments every deploy of DEPLOY_ENV passes to Helm (helm-deploy.sh uses them;
+# tests render the chart with exactly these):
+#   -f charts/notejam/values-<env>.yaml, -f ci/values/<env>.yaml (each when it exists), -f $HELM_ENV_VALUES (the
+#   environment's Terraform outputs), then the commit's images
+#   (API, web, ops) from ECR at IMAGE_TAG, and ingress.host / config.publicUrl when APP_HOST is set.
+set -euo pipefail
+: "${DEPLOY_ENV:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
+for values in "charts/notejam/values-$DEPLOY_ENV.yaml" "ci/values/$DEPLOY_ENV.yaml"; do
+  [ -f "$values" ] && printf '%s\n' -f "$values"
+done
+# The environment's account-specific values (Terraform outputs: certificate ARN, subnet CIDRs, backup bucket, ...):
+# a File-type CI/CD variable scoped to the environment (docs/ci-cd.md). Required: the chart rejects a deploy
+# without them.
+if [ -n "${HELM_ENV_VALUES:-}" ]; then
+  [ -f "$HELM_ENV_VALUES" ] || { echo "helm-values: HELM_ENV_VALUES is not a file (make it a File variable)" >&2; exit 1; }
+  printf '%s\n' -f "$HELM_ENV_VALUES"
+fi
+printf '%s\n' --set-string "image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-api" --set-string "image.tag=$IMAGE_TAG" \
+  --set-string "web.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-web" --set-string "web.image.tag=$IMAGE_TAG" \
+  --set-string "backup.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-ops" --set-string "backup.image.tag=$IMAGE_TAG"
+if [ -n "${APP_HOST:-}" ]; then
+  printf '%s\n' --set-string "ingress.host=$APP_HOST" --set-string "config.publicUrl=https://$APP_HOST"
+fi

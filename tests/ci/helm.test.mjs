@@ -1,0 +1,112 @@
+// The chart as the pipeline packages and deploys it: chart-publish.sh packages charts/notejam with the pipeline's
+// version, and Helm renders that package with exactly the values each deploy passes (ci/bin/helm-values.sh) for
+// dev, test, prod and review apps, under the chart's strict values schema. Helm is the pinned binary that
+// `make helm-tools` extracts (Helm 3, as in the deploy image).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, symlink, readFile, readdir, rm, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { repoRoot } from './lib/gcl.mjs';
+import { run, definedTargets } from './lib/proc.mjs';
+
+const VERSION = '1.4.1-dev.3.g1a2b3c4d';
+const SHA = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
+const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+let ready = false; let why = '';
+let dir; let env; let pkg;
+
+before(async () => {
+  const chart = path.join(repoRoot, 'charts/notejam/Chart.yaml');
+  if (!definedTargets().has('helm-tools') || !(await access(chart).then(() => true, () => false))) {
+    why = 'charts/notejam and make helm-tools are not in this tree yet';
+    return;
+  }
+  execFileSync('make', ['-C', repoRoot, '--no-print-directory', 'helm-tools'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  dir = await mkdtemp(path.join(tmpdir(), 'notejam-chart-'));
+  await mkdir(path.join(dir, 'bin'));
+  await symlink(path.join(repoRoot, 'tests/helm/.bin/helm3'), path.join(dir, 'bin/helm'));
+  env = { PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`, HELM_CACHE_HOME: path.join(dir, 'cache'),
+    HELM_CONFIG_HOME: path.join(dir, 'config'), HELM_DATA_HOME: path.join(dir, 'data'),
+    ECR_REGISTRY: ECR, IMAGE_PREFIX: 'notejam', IMAGE_TAG: SHA };
+  ready = true;
+});
+after(() => dir && rm(dir, { recursive: true, force: true }));
+
+const helm = (args) => run('helm', args, { env });
+const valuesFor = async (deployEnv, extra = {}) => {
+  const r = await run(path.join(repoRoot, 'ci/bin/helm-values.sh'), [], { env: { ...env, DEPLOY_ENV: deployEnv, ...extra } });
+  assert.equal(r.code, 0, r.stderr);
+  return r.stdout.trim().split('\n');
+};
+const docs = (text) => yaml.loadAll(text).filter(Boolean);
+
+test('chart-publish.sh packages the chart with version and appVersion = the pipeline VERSION', async (t) => {
+  if (!ready) { t.skip(why); return; }
+  const r = await run(path.join(repoRoot, 'ci/bin/chart-publish.sh'), [], {
+    cwd: dir, env: { ...env, VERSION, CHART_PUSH: 'false', CHART_DIR: path.join(repoRoot, 'charts/notejam') } });
+  assert.equal(r.code, 0, r.stderr);
+  const files = await readdir(path.join(dir, 'build/chart'));
+  assert.deepEqual(files, [`notejam-${VERSION}.tgz`]);
+  pkg = path.join(dir, 'build/chart', files[0]);
+  const meta = yaml.load((await helm(['show', 'chart', pkg])).stdout);
+  assert.equal(meta.version, VERSION);
+  assert.equal(meta.appVersion, VERSION);
+});
+
+for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
+  test(`the packaged chart renders and lints with the ${deployEnv} deploy values; every image is the commit's`, async (t) => {
+    if (!ready || !pkg) { t.skip(why || 'no packaged chart'); return; }
+    // HELM_ENV_VALUES: the helm part's stand-ins for an environment's Terraform outputs (review apps: the dev cluster's).
+    const fixture = path.join(repoRoot, `tests/helm/fixtures/deploy-${deployEnv === 'review' ? 'dev' : deployEnv}.yaml`);
+    const extra = { HELM_ENV_VALUES: fixture,
+      ...(deployEnv === 'review' ? { APP_HOST: 'review-feature-x.review.notejam.example' } : {}) };
+    const values = await valuesFor(deployEnv, extra);
+    if (deployEnv === 'review') assert.ok(values.includes('ci/values/review.yaml'));
+    else assert.ok(values.includes(`charts/notejam/values-${deployEnv}.yaml`), `values-${deployEnv}.yaml not used`);
+    const lint = await run('helm', ['lint', '--strict', pkg, ...values], { env, cwd: repoRoot });
+    assert.equal(lint.code, 0, lint.stdout + lint.stderr);
+    const r = await run('helm', ['template', 'notejam', pkg, '--namespace', 'notejam', ...values], { env, cwd: repoRoot });
+    assert.equal(r.code, 0, r.stderr);
+    const images = docs(r.stdout).flatMap((d) => {
+      const spec = d.spec?.template?.spec ?? d.spec?.jobTemplate?.spec?.template?.spec;
+      return [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].map((c) => c.image);
+    });
+    const ours = images.filter((i) => i.startsWith(ECR));
+    assert.ok(ours.includes(`${ECR}/notejam-api:${SHA}`), `API image not deployed at the commit: ${images}`);
+    for (const i of ours) assert.match(i, new RegExp(`:${SHA}$`), `${i} is not the commit's image`);
+    if (deployEnv === 'review') {
+      assert.ok(ours.includes(`${ECR}/notejam-web:${SHA}`), 'review apps serve the SPA from the web image');
+      const ingress = docs(r.stdout).find((d) => d.kind === 'Ingress');
+      assert.equal(ingress?.spec.rules[0].host, extra.APP_HOST);
+    }
+  });
+}
+
+test('review apps: the dev charts\' PostgreSQL and Redis render with the generated secrets under the names the app expects', async (t) => {
+  if (!ready) { t.skip(why); return; }
+  const script = await readFile(path.join(repoRoot, 'ci/bin/review-deploy.sh'), 'utf8');
+  for (const [release, secret, host] of [['postgresql', 'notejam-review-db', 'postgresql:5432'], ['redis', 'notejam-review-redis', 'redis:6379']]) {
+    const r = await helm(['template', release, path.join(repoRoot, 'charts', release), '--set-string', `auth.existingSecret=${secret}`]);
+    assert.equal(r.code, 0, r.stderr);
+    const service = docs(r.stdout).find((d) => d.kind === 'Service' && !d.spec.clusterIP);
+    const names = docs(r.stdout).filter((d) => d.kind === 'Service').map((d) => d.metadata.name);
+    assert.ok(names.includes(host.split(':')[0]), `${release} service is not named ${host}: ${names} ${service ?? ''}`);
+    assert.ok(r.stdout.includes(secret), `${release} does not read its password from ${secret}`);
+    assert.ok(script.includes(`@${host}`), `review-deploy.sh does not connect to ${host}`);
+  }
+});
+
+test('the nightly drill starts the CronJob the prod chart defines', async (t) => {
+  if (!ready) { t.skip(why); return; }
+  const scheduled = yaml.load(await readFile(path.join(repoRoot, 'ci/scheduled.yml'), 'utf8'));
+  const name = scheduled['ops:restore-drill'].variables.RESTORE_DRILL_CRONJOB;
+  const values = await valuesFor('prod', { HELM_ENV_VALUES: path.join(repoRoot, 'tests/helm/fixtures/deploy-prod.yaml') });
+  const r = await run('helm', ['template', 'notejam', path.join(repoRoot, 'charts/notejam'), '--namespace', 'notejam',
+    ...values, '--set', 'restoreDrill.enabled=true', '--set-string', 'restoreDrill.identitySecretName=drill-age'], { env, cwd: repoRoot });
+  assert.equal(r.code, 0, r.stderr);
+  const cronjobs = docs(r.stdout).filter((d) => d.kind === 'CronJob').map((d) => d.metadata.name);
+  assert.ok(cronjobs.includes(name), `no CronJob ${name} in ${cronjobs}`);
+});
