@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by run.sh, which sets these variables
 # Section (sourced by run.sh): build both images from the unchanged Dockerfiles with podman, FROM the local
 # debian:bookworm-slim (bootstrapped once, then imported from .cache/images/), and report time and size.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by run.sh, which sets these variables
 # Section (sourced by run.sh): validate docker-compose.yml, then run the whole stack with docker-compose
 # (Debian's 1.29, the docker CLI here has no compose plugin) against `podman system service` via DOCKER_HOST.
 # postgres:15/redis:7 cannot be pulled here: compose.podman.yml swaps in stand-ins built from stand-ins/.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by the images suite (sourced): pass/fail counting, checks with captured output, polling.
 passed=0
 failed=0

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2154  # check_log and the counters come from the sourced lib.sh
 # The images suite (make test-images): lint the container files, build notejam-api and notejam-web with podman
 # from the unchanged Dockerfiles, smoke-test both against real PostgreSQL/Redis, then run docker-compose.yml
 # through podman's Docker API. Prints build times and sizes; ends with "images: N passed, N failed".

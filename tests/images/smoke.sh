@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by run.sh, which sets these variables
 # Section (sourced by run.sh): run the built images against the test PostgreSQL/Redis on the host network,
 # everything bound to 127.0.0.1 on free ports. Needs: root, here, tmp, run_id, PODMAN, api_img, web_img.
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 tf=${1:?usage: validate.sh TERRAFORM_COPY_DIR}
 cd "$tf"
-dirs=$( (ls -d environments/*/ bootstrap/ modules/*/ | grep -v '_shared') | sed 's:/$::')
+dirs=$(for d in environments/*/ bootstrap/ modules/*/; do [ "$d" = environments/_shared/ ] || echo "${d%/}"; done)
 
 validate_one() {
   local d=$1 lock=() alias
