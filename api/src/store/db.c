@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,11 @@ struct db_conn {
 
 /* A thread waiting for a connection. Freed connections are handed to waiters in arrival order: with a plain
  * condition variable, threads arriving later could take freed connections ahead of earlier waiters, and the
- * unluckiest waited until their budget ran out. */
+ * unluckiest waited until their budget ran out. The hand-over posts a semaphore after the pool lock is released,
+ * so the woken thread does not immediately block on that lock again. */
 typedef struct waiter {
-    pthread_cond_t ready;
-    db_conn_t *given;
+    sem_t ready;      /* posted once, by the thread that hands a connection over */
+    db_conn_t *given; /* set under the pool lock, before the post */
     struct waiter *next;
 } waiter_t;
 
@@ -103,16 +105,19 @@ static db_conn_t *free_slot(void) {
     return NULL;
 }
 
-/* Queues the caller and waits until a connection is handed over or the deadline passes. Lock held. */
+/* Queues the caller (pool lock held on entry, released here) and waits until a connection is handed over or the
+ * deadline passes. */
 static db_conn_t *wait_turn(int64_t deadline) {
     waiter_t w = {.given = NULL, .next = NULL};
-    pthread_cond_init(&w.ready, NULL);
+    sem_init(&w.ready, 0, 0);
     if (pool.tail)
         pool.tail->next = &w;
     else
         pool.head = &w;
     pool.tail = &w;
+    pthread_mutex_unlock(&pool.lock);
     int64_t left = deadline - now_ms();
+    if (left < 0) left = 0;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     ts.tv_sec += left / 1000;
@@ -121,17 +126,25 @@ static db_conn_t *wait_turn(int64_t deadline) {
         ts.tv_sec++;
         ts.tv_nsec -= 1000000000;
     }
-    while (!w.given && left > 0 && pthread_cond_timedwait(&w.ready, &pool.lock, &ts) != ETIMEDOUT) {}
-    if (!w.given) { /* timed out: leave the queue */
-        waiter_t **pp = &pool.head, *prev = NULL;
-        while (*pp != &w) {
-            prev = *pp;
-            pp = &(*pp)->next;
+    int r;
+    while ((r = sem_timedwait(&w.ready, &ts)) < 0 && errno == EINTR) {}
+    if (r < 0) { /* timed out: leave the queue, unless a connection was handed over meanwhile */
+        pthread_mutex_lock(&pool.lock);
+        db_conn_t *given = w.given;
+        if (!given) {
+            waiter_t **pp = &pool.head, *prev = NULL;
+            while (*pp != &w) {
+                prev = *pp;
+                pp = &(*pp)->next;
+            }
+            *pp = w.next;
+            if (pool.tail == &w) pool.tail = prev;
         }
-        *pp = w.next;
-        if (pool.tail == &w) pool.tail = prev;
+        pthread_mutex_unlock(&pool.lock);
+        if (given) /* its post is on the way: take it before w goes out of scope */
+            while (sem_wait(&w.ready) < 0 && errno == EINTR) {}
     }
-    pthread_cond_destroy(&w.ready);
+    sem_destroy(&w.ready);
     return w.given;
 }
 
@@ -142,27 +155,24 @@ db_conn_t *db_acquire(void) {
     if (c) {
         c->in_use = 1;
         pool.in_use++;
+        pthread_mutex_unlock(&pool.lock);
     } else {
         c = wait_turn(deadline); /* a handed-over connection stays counted as in use */
     }
     if (!c) {
-        pthread_mutex_unlock(&pool.lock);
         metrics_db_error(ERR_POOL_EXHAUSTED);
         return NULL;
     }
-    int need_connect = c->pg == NULL;
+    int need_connect = c->pg == NULL; /* c is ours now */
     /* after a failed connect, fail fast for a moment instead of piling up connection attempts */
-    int backing_off = need_connect && now_ms() - pool.last_connect_fail_ms < 250;
-    pthread_mutex_unlock(&pool.lock);
+    int backing_off = need_connect && now_ms() - __atomic_load_n(&pool.last_connect_fail_ms, __ATOMIC_RELAXED) < 250;
     if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
         metrics_db_error(ERR_CONNECT);
         db_release(c);
         return NULL;
     }
     if (need_connect && connect_slot(c) < 0) {
-        pthread_mutex_lock(&pool.lock);
-        pool.last_connect_fail_ms = now_ms();
-        pthread_mutex_unlock(&pool.lock);
+        __atomic_store_n(&pool.last_connect_fail_ms, now_ms(), __ATOMIC_RELAXED);
         db_release(c);
         return NULL;
     }
@@ -178,12 +188,12 @@ void db_release(db_conn_t *c) {
         pool.head = w->next;
         if (!pool.head) pool.tail = NULL;
         w->given = c;
-        pthread_cond_signal(&w->ready);
     } else {
         c->in_use = 0;
         pool.in_use--;
     }
     pthread_mutex_unlock(&pool.lock);
+    if (w) sem_post(&w->ready);
 }
 
 /* Waits for the whole result of a sent query, bounded by the budget. Returns the last result or NULL. */
