@@ -16,7 +16,7 @@ import { machine } from './lib/machine.mjs';
 
 const env = process.env;
 const P = {
-  rounds: Number(env.BENCH_ROUNDS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 8), wrkConns: Number(env.BENCH_CONNECTIONS ?? 32),
+  rounds: Number(env.BENCH_ROUNDS ?? 5), seconds: Number(env.BENCH_SECONDS ?? 6), wrkConns: Number(env.BENCH_CONNECTIONS ?? 32),
   pgClients: Number(env.BENCH_PG_CLIENTS ?? 8), manyConns: 256, manySeconds: Number(env.BENCH_MANY_SECONDS ?? 15),
   signins: 120, signinConcurrency: 40, hashCap: 2, threads: 300, dbPool: 8,
 };
