@@ -5,6 +5,7 @@ CI_TESTS := $(ROOT)/tests/ci
 junit_flags = $(if $(JUNIT_DIR),--test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=$(JUNIT_DIR)/$(1).xml)
 
 .PHONY: test-ci lint-sh
+TEST_SUITES += test-ci
 test-ci: ## pipeline: GitLab schema + MR/main/tag previews, structure rules, local job runs, CI scripts
 	@$(ENSURE_APT) rsync shellcheck jq curl git
 	@$(ENSURE_NPM) $(CI_TESTS)

@@ -12,6 +12,7 @@
 
 static struct mg_context *ctx;
 static int64_t in_flight;
+static int64_t last_start_us; /* when the newest request began: draining waits for a quiet moment, not just zero */
 
 static int64_t now_us(void) {
     struct timespec ts;
@@ -32,6 +33,7 @@ static void log_request(const req_t *r, int64_t duration_us) {
 
 static int begin_request(struct mg_connection *conn) {
     int64_t start = now_us();
+    __atomic_store_n(&last_start_us, start, __ATOMIC_SEQ_CST);
     __atomic_fetch_add(&in_flight, 1, __ATOMIC_SEQ_CST);
     metrics_in_flight(1);
     req_t r;
@@ -93,7 +95,12 @@ void server_drain_and_stop(int grace_s) {
     g_app.draining = 1;
     metrics_set_ready(0);
     int64_t deadline = now_us() + (int64_t)grace_s * 1000000;
-    while (__atomic_load_n(&in_flight, __ATOMIC_SEQ_CST) > 0 && now_us() < deadline) {
+    /* Connections civetweb has accepted but no worker has started yet are not in flight; stopping at the first
+     * zero would reset them. So wait until nothing is in flight and nothing new has started for QUIET_US. */
+    const int64_t QUIET_US = 500000;
+    while ((__atomic_load_n(&in_flight, __ATOMIC_SEQ_CST) > 0 ||
+            now_us() - __atomic_load_n(&last_start_us, __ATOMIC_SEQ_CST) < QUIET_US) &&
+           now_us() < deadline) {
         struct timespec ts = {0, 20 * 1000000};
         nanosleep(&ts, NULL);
     }

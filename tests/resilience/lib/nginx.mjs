@@ -57,6 +57,7 @@ export async function startNginx({ dir, upstreams, maxFails = 1 }) {
   proc.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise((r) => proc.on('exit', r));
   const url = `http://127.0.0.1:${port}`;
+  const workers = () => readFileSync(`/proc/${proc.pid}/task/${proc.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
   const generationIs = async (g) => (await (await fetch(`${url}/lb-generation`, { headers: { connection: 'close' } })).text()) === String(g);
   await waitFor(() => generationIs(generation), { what: `nginx on ${port}: ${stderr}` });
   return {
@@ -72,8 +73,9 @@ export async function startNginx({ dir, upstreams, maxFails = 1 }) {
       writeFileSync(conf, config({ dir, port, upstreams: current, generation, maxFails }));
       execFileSync('nginx', ['-t', '-q', '-p', dir, '-e', join(dir, 'error.log'), '-c', conf]);
       proc.kill('SIGHUP');
-      // nginx-managed keep-alive is off towards clients that send Connection: close, so a few polls see the change
       await waitFor(async () => (await generationIs(generation)) && (await generationIs(generation)), { what: 'nginx reload' });
+      // the old worker finishes what it accepted under the old upstream list, then exits: only then is the change complete
+      await waitFor(() => workers() === 1, { timeoutMs: 30000, what: 'the old nginx worker to finish' });
     },
     /** Access log lines: { t, method, uri, status, tried: [addr...], upstream: the address that answered }. */
     accessLog() {
