@@ -79,22 +79,19 @@ void h_notes_create(req_t *r) {
 }
 
 void h_note_get(req_t *r) {
-    char id[24], uid[24];
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid};
+    owned_ids_t ids = owned_ids(r, r->match.id);
+    const char *params[] = {ids.id, ids.uid};
     respond_one(r, SQL_NOTE_GET, 2, params, write_note, 200, NULL);
 }
 
 void h_note_update(req_t *r) {
     note_input_t in;
     if (read_note(r, 0, &in) < 0) return;
-    char id[24], uid[24], pad[24];
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    char pad[24];
+    owned_ids_t ids = owned_ids(r, r->match.id);
     snprintf(pad, sizeof pad, "%" PRId64, in.pad_id);
-    const char *params[] = {id,
-                            uid,
+    const char *params[] = {ids.id,
+                            ids.uid,
                             in.name ? "t" : "f",
                             in.name,
                             in.text ? "t" : "f",
@@ -106,9 +103,7 @@ void h_note_update(req_t *r) {
 }
 
 void h_note_delete(req_t *r) {
-    char id[24], uid[24];
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid};
+    owned_ids_t ids = owned_ids(r, r->match.id);
+    const char *params[] = {ids.id, ids.uid};
     respond_delete(r, SQL_NOTE_DELETE, 2, params);
 }

@@ -35,37 +35,30 @@ void h_pads_create(req_t *r) {
 }
 
 void h_pad_get(req_t *r) {
-    char id[24], uid[24];
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid};
+    owned_ids_t ids = owned_ids(r, r->match.id);
+    const char *params[] = {ids.id, ids.uid};
     respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200, NULL);
 }
 
 void h_pad_update(req_t *r) {
-    char *name = read_pad_name(r), id[24], uid[24];
+    char *name = read_pad_name(r);
     if (!name) return;
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid, name};
+    owned_ids_t ids = owned_ids(r, r->match.id);
+    const char *params[] = {ids.id, ids.uid, name};
     respond_one(r, SQL_PAD_RENAME, 3, params, write_pad, 200, NULL);
     free(name);
 }
 
 void h_pad_delete(req_t *r) {
-    char id[24], uid[24];
-    snprintf(id, sizeof id, "%" PRId64, r->match.id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid};
+    owned_ids_t ids = owned_ids(r, r->match.id);
+    const char *params[] = {ids.id, ids.uid};
     respond_delete(r, SQL_PAD_DELETE, 2, params); /* its notes go too (ON DELETE CASCADE), as in Notejam */
 }
 
 /* 1 if the pad is the caller's; answers 404/503 and returns 0 otherwise. */
 int pad_is_mine(req_t *r, int64_t pad_id) {
-    char id[24], uid[24];
-    snprintf(id, sizeof id, "%" PRId64, pad_id);
-    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
-    const char *params[] = {id, uid};
+    owned_ids_t ids = owned_ids(r, pad_id);
+    const char *params[] = {ids.id, ids.uid};
     db_conn_t *c = db_acquire();
     if (!c) {
         respond_db_error(r, DB_UNAVAILABLE);

@@ -1,4 +1,6 @@
 #include "handlers/respond.h"
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "http/fields.h"
 #include "util/json_out.h"
@@ -35,6 +37,13 @@ void respond_db_error(req_t *r, db_status_t s) {
         respond_unavailable(r, "The database is unavailable. Try again shortly.");
     else
         resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+}
+
+owned_ids_t owned_ids(const req_t *r, int64_t id) {
+    owned_ids_t out;
+    snprintf(out.id, sizeof out.id, "%" PRId64, id);
+    snprintf(out.uid, sizeof out.uid, "%" PRId64, r->user_id);
+    return out;
 }
 
 void write_user(buf_t *b, const user_t *u) {

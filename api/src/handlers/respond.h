@@ -15,6 +15,12 @@ void respond_unavailable(req_t *r, const char *detail);
 void respond_service_error(req_t *r, as_result_t res);
 void respond_db_error(req_t *r, db_status_t s);
 
+/* The two text parameters every owner-scoped statement takes: a pad or note id and the caller's user id. */
+typedef struct {
+    char id[24], uid[24];
+} owned_ids_t;
+owned_ids_t owned_ids(const req_t *r, int64_t id);
+
 void write_user(buf_t *b, const user_t *u);
 /* Row layout of PAD_COLS / NOTE_COLS in store/statements.c. */
 void write_pad(buf_t *b, PGresult *res, int row);
