@@ -27,7 +27,7 @@ done
 # The root sits in the scratch copy so that its module paths resolve like in the repository.
 mkdir -p "$tf/../tests/terraform" && cp -r "$root/tests/terraform/moto" "$tf/../tests/terraform/"
 m="$tf/../tests/terraform/moto"
-terraform -chdir="$m" init -input=false -no-color >/dev/null
+flock "${TF_INIT_LOCK:?}" terraform -chdir="$m" init -input=false -no-color >/dev/null
 terraform -chdir="$m" apply -input=false -no-color -auto-approve >"$work/apply.log" 2>&1 || { cat "$work/apply.log"; exit 1; }
 out() { terraform -chdir="$m" output -raw "$1"; }
 
