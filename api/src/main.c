@@ -17,6 +17,7 @@
 #include "ops/mailer.h"
 #include "ops/metrics.h"
 #include "ops/migrate.h"
+#include "ops/smtp.h"
 #include "store/db.h"
 #include "store/redis_pool.h"
 #include "store/statements.h"
@@ -78,9 +79,14 @@ static int serve(void) {
         fprintf(stderr, "notejam: configuration error: NOTEJAM_REDIS_URL is not a valid redis:// URL\n");
         return 2;
     }
-    if (c->mail_dir[0] == '\0' && c->smtp_url[0] && strncmp(c->smtp_url, "smtp://", 7) != 0) {
-        fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be an smtp:// URL\n");
-        return 2;
+    smtp_target_t smtp_check;
+    if (c->mail_dir[0] == '\0' && c->smtp_url[0]) {
+        if (smtp_parse_url(c->smtp_url, &smtp_check) < 0) { /* the message never repeats the URL: it holds a password */
+            fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be smtp://[user:pass@]host[:port] "
+                            "or smtps://...\n");
+            return 2;
+        }
+        smtp_target_free(&smtp_check);
     }
     metrics_init(NOTEJAM_VERSION, NOTEJAM_COMMIT, (int)c->threads);
     metrics_set_pool_stats(db_pool_stats, rds_pool_stats);

@@ -1,17 +1,14 @@
 #include "ops/mailer.h"
 #include <fcntl.h>
-#include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 #include "ops/log.h"
 #include "ops/metrics.h"
-#include "ops/metrics.h"
+#include "ops/smtp.h"
 #include "util/buf.h"
 #include "util/secure_random.h"
 
@@ -23,8 +20,8 @@ typedef struct mail {
 } mail_t;
 
 static struct {
-    char *dir, *smtp_host, *from;
-    char smtp_port[8];
+    char *dir, *from;
+    smtp_target_t smtp;
     mail_t *head, *tail;
     int count, stopping, started;
     pthread_t thread;
@@ -65,59 +62,44 @@ static int deliver_file(const mail_t *mail) {
     return ok ? 0 : -1;
 }
 
-/* Reads one SMTP reply (possibly multi-line); returns its code or -1. */
-static int smtp_reply(int fd) {
-    char line[1024];
-    size_t n = 0;
-    for (;;) {
-        char ch;
-        if (read(fd, &ch, 1) != 1) return -1;
-        if (n < sizeof line - 1) line[n++] = ch;
-        if (ch != '\n') continue;
-        line[n] = '\0';
-        if (n >= 4 && line[3] == ' ') return (int)strtol(line, NULL, 10);
-        n = 0;
-    }
-}
-
-static int smtp_say(int fd, const char *text, int expect_lo, int expect_hi) {
-    if (text && write(fd, text, strlen(text)) != (ssize_t)strlen(text)) return -1;
-    int code = smtp_reply(fd);
-    return code >= expect_lo && code <= expect_hi ? 0 : -1;
-}
-
-static int deliver_smtp(const mail_t *mail) {
-    struct addrinfo hints = {0}, *ai = NULL;
-    hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(m.smtp_host, m.smtp_port, &hints, &ai) != 0) return -1;
-    int fd = socket(ai->ai_family, SOCK_STREAM, 0), rc = -1;
-    struct timeval tv = {10, 0};
-    buf_t b, cmd;
-    buf_init(&b, 1 << 20);
-    buf_init(&cmd, 4096);
-    if (fd < 0) goto out;
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    if (connect(fd, ai->ai_addr, ai->ai_addrlen) < 0 || smtp_say(fd, NULL, 220, 220) < 0) goto out;
-    if (smtp_say(fd, "EHLO notejam\r\n", 250, 250) < 0) goto out;
+/* The address part of MAIL_FROM ("Name <addr>" or "addr"). */
+static void from_address(char *out, size_t size) {
     const char *lt = strchr(m.from, '<');
-    buf_printf(&cmd, "MAIL FROM:<%.*s>\r\n", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(m.from),
-               lt ? lt + 1 : m.from);
-    if (smtp_say(fd, cmd.data, 250, 250) < 0) goto out;
-    buf_reset(&cmd);
-    buf_printf(&cmd, "RCPT TO:<%s>\r\n", mail->to);
-    if (smtp_say(fd, cmd.data, 250, 251) < 0 || smtp_say(fd, "DATA\r\n", 354, 354) < 0) goto out;
-    render(&b, mail);
-    buf_puts(&b, ".\r\n"); /* bodies are ours and never contain a lone "." line */
-    if (b.failed || smtp_say(fd, b.data, 250, 250) < 0) goto out;
-    smtp_say(fd, "QUIT\r\n", 221, 221);
-    rc = 0;
-out:
-    if (fd >= 0) close(fd);
-    freeaddrinfo(ai);
+    snprintf(out, size, "%.*s", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(m.from), lt ? lt + 1 : m.from);
+}
+
+static int deliver_smtp(const mail_t *mail, const char **why) {
+    char from[320];
+    buf_t b;
+    buf_init(&b, 1 << 20);
+    render(&b, mail); /* bodies are ours and never contain a lone "." line */
+    from_address(from, sizeof from);
+    int rc = b.failed ? (*why = "message too large", -1) : smtp_send(&m.smtp, from, mail->to, b.data, why);
     buf_free(&b);
-    buf_free(&cmd);
     return rc;
+}
+
+/* One message, retried after 1 s and 5 s when the relay fails (not while stopping). */
+static int deliver(const mail_t *mail, const char **why) {
+    static const int waits[] = {1, 5};
+    if (m.dir) {
+        *why = "cannot write to the outbox folder";
+        return deliver_file(mail);
+    }
+    *why = "no delivery configured";
+    if (!m.smtp.host) return -1;
+    for (int attempt = 0;; attempt++) {
+        if (deliver_smtp(mail, why) == 0) return 0;
+        if (attempt == (int)(sizeof waits / sizeof waits[0])) return -1;
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += waits[attempt];
+        pthread_mutex_lock(&m.lock);
+        while (!m.stopping && pthread_cond_timedwait(&m.wake, &m.lock, &until) == 0) {}
+        int stopping = m.stopping;
+        pthread_mutex_unlock(&m.lock);
+        if (stopping) return -1;
+    }
 }
 
 static void free_mail(mail_t *mail) {
@@ -139,10 +121,11 @@ static void *worker(void *arg) {
         if (!m.head) m.tail = NULL;
         m.count--;
         pthread_mutex_unlock(&m.lock);
-        int rc = m.dir ? deliver_file(mail) : m.smtp_host ? deliver_smtp(mail) : -1;
+        const char *why = NULL;
+        int rc = deliver(mail, &why);
         metrics_mail(rc == 0);
         if (rc < 0)
-            log_msg(LOG_ERROR, "mail delivery failed", m.dir ? "outbox folder" : "smtp relay");
+            log_msg(LOG_ERROR, "mail delivery failed", why);
         else
             log_msg(LOG_INFO, "mail delivered", mail->subject);
         free_mail(mail);
@@ -152,23 +135,11 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* smtp://[user:pass@]host:port — authentication is not supported by this minimal client (use a local relay). */
-static int parse_smtp(const char *url) {
-    if (strncmp(url, "smtp://", 7) != 0) return -1;
-    const char *p = strrchr(url + 7, '@');
-    p = p ? p + 1 : url + 7;
-    const char *colon = strchr(p, ':');
-    size_t hl = colon ? (size_t)(colon - p) : strlen(p);
-    m.smtp_host = strndup(p, hl);
-    snprintf(m.smtp_port, sizeof m.smtp_port, "%s", colon ? colon + 1 : "25");
-    return 0;
-}
-
 int mailer_start(const char *mail_dir, const char *smtp_url, const char *from) {
     m.from = strdup(from);
     if (mail_dir && *mail_dir)
         m.dir = strdup(mail_dir);
-    else if (smtp_url && *smtp_url && parse_smtp(smtp_url) < 0)
+    else if (smtp_url && *smtp_url && smtp_parse_url(smtp_url, &m.smtp) < 0)
         return -1;
     if (pthread_create(&m.thread, NULL, worker, NULL) != 0) return -1;
     m.started = 1;

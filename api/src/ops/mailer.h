@@ -1,5 +1,6 @@
 /* Outgoing mail through a background worker: responses never wait for mail (so forgot-password takes the same
- * time whether or not the account exists). Delivery: .eml files in a folder, or a plain SMTP relay. */
+ * time whether or not the account exists). Delivery: .eml files in a folder, or an SMTP server (ops/smtp.h),
+ * retried twice. */
 #ifndef NOTEJAM_MAILER_H
 #define NOTEJAM_MAILER_H
 
