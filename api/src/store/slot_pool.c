@@ -9,7 +9,7 @@
  * posts the semaphore after the pool lock is released, so the woken thread does not block on that lock again. */
 struct slot_waiter {
     sem_t ready; /* posted once, by the thread that hands a slot over */
-    void *given; /* set under the pool lock, before the post */
+    void *given; /* set under the pool lock, before the post; read by the waiter after the post */
     struct slot_waiter *next;
 };
 
@@ -105,7 +105,7 @@ static void *wait_turn(slot_pool_t *p, int timeout_ms) {
             while (sem_wait(&w.ready) < 0 && errno == EINTR) {}
     }
     sem_destroy(&w.ready);
-    return w.given;
+    return __atomic_load_n(&w.given, __ATOMIC_ACQUIRE); /* pairs with the release store of the hand-over */
 }
 
 slot_status_t slot_pool_acquire(slot_pool_t *p, int timeout_ms, void **slot) {
@@ -142,7 +142,7 @@ void slot_pool_release(slot_pool_t *p, void *slot) {
         p->head = w->next;
         if (!p->head) p->tail = NULL;
         p->n_waiting--;
-        w->given = slot;
+        __atomic_store_n(&w->given, slot, __ATOMIC_RELEASE); /* ordered without the semaphore too (TSan) */
     } else {
         if (connected)
             put_idle_front(p, slot);
