@@ -10,6 +10,9 @@ BUILD_TIME ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 ENSURE_APT := $(ROOT)/scripts/ensure-apt.sh
 ENSURE_NPM := $(ROOT)/scripts/ensure-npm.sh
 TEST_SUITES :=
+# node:test output: the spec reporter on the console and, in CI (JUNIT_DIR set by ci/bin/job-setup.sh), a JUnit file
+# $(JUNIT_DIR)/<name>.xml that GitLab shows in merge requests. Usage: node --test $(call node_reporters,test-foo) ...
+node_reporters = --test-reporter=spec --test-reporter-destination=stdout$(if $(JUNIT_DIR), --test-reporter=junit --test-reporter-destination=$(JUNIT_DIR)/$(1).xml)
 
 include $(sort $(wildcard mk/*.mk))
 

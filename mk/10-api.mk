@@ -52,16 +52,16 @@ define run_api_tests
 	@$(ENSURE_APT) $(API_TEST_PKGS)
 	@$(ENSURE_NPM) tests
 	@cov=$$(mktemp /tmp/notejam-openapi-coverage.XXXXXX); trap 'rm -f "$$cov"' EXIT; \
-	  cd tests && NOTEJAM_OPENAPI_COVERAGE=$$cov $(1) node --test --test-concurrency=1 $(patsubst tests/%,%,$(API_TEST_FILES))
+	  cd tests && NOTEJAM_OPENAPI_COVERAGE=$$cov $(1) node --test $(call node_reporters,$(2)) --test-concurrency=1 $(patsubst tests/%,%,$(API_TEST_FILES))
 endef
 
 TEST_SUITES += test-api
 test-api: build ## integration tests: every endpoint against real PostgreSQL and Redis, responses checked against openapi.yaml
-	$(call run_api_tests,)
+	$(call run_api_tests,,test-api)
 
 TEST_SUITES += test-api-asan
 test-api-asan: build-asan ## the integration tests again on the ASan+UBSan build (leaks checked at exit)
-	$(call run_api_tests,NOTEJAM_TEST_ASAN=1)
+	$(call run_api_tests,NOTEJAM_TEST_ASAN=1,test-api-asan)
 
 TEST_SUITES += lint-c
 lint-c: ## C formatting check (clang-format) and static analysis (cppcheck)

@@ -10,4 +10,4 @@ lint-openapi: openapi-deps ## redocly lint openapi.yaml with redocly.yaml
 	@cd $(ROOT)/tests && REDOCLY_TELEMETRY=off ./node_modules/.bin/redocly lint --config $(ROOT)/redocly.yaml $(ROOT)/openapi.yaml
 
 test-openapi: openapi-deps ## the OpenAPI contract suite (lint, spec rules, validator tests)
-	@cd $(ROOT)/tests && node --test --test-reporter=spec contract/
+	@cd $(ROOT)/tests && node --test $(call node_reporters,test-openapi) contract/

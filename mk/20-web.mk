@@ -4,9 +4,9 @@
 WEB_DIR := $(ROOT)/web
 WEB_E2E_DIR := $(ROOT)/tests/web
 WEB_E2E_PKGS := chromium postgresql-15 postgresql-client-15 redis-server redis-tools
-WEB_UNIT_RUN := cd $(WEB_DIR) && node --test --test-reporter=spec test/
+WEB_UNIT_RUN := cd $(WEB_DIR) && node --test $(call node_reporters,test-web-unit) test/
 WEB_E2E_RUN := cd $(WEB_E2E_DIR) && WEB_ROOT=$(WEB_DIR)/dist \
-               node --test --test-reporter=spec --test-concurrency=1 e2e.test.mjs
+               node --test $(call node_reporters,test-web-e2e) --test-concurrency=1 e2e.test.mjs
 
 .PHONY: web-build test-web test-web-unit test-web-e2e web-e2e-deps
 TEST_SUITES += test-web

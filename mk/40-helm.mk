@@ -20,4 +20,4 @@ helm-tools: $(HELM_BIN)/helm3 $(HELM_BIN)/helm4 ## extract the pinned Helm 3 and
 test-helm: ## Helm charts: lint, render, Kubernetes schemas and promises, with Helm 3 and Helm 4
 	@$(ENSURE_NPM) $(HELM_TESTS)
 	@$(MAKE) --no-print-directory helm-tools
-	@cd $(HELM_TESTS) && node --test *.test.mjs
+	@cd $(HELM_TESTS) && node --test $(call node_reporters,test-helm) *.test.mjs

@@ -13,4 +13,4 @@ test-monitoring: build ## alert rules (promtool), dashboard, chart templates, lo
 	promtool check rules $(MON_RULES)
 	@# one promtool per file, two at a time (the traffic file simulates 8 days)
 	printf '%s\n' $(MON_RULE_TESTS) | xargs -n1 -P2 promtool test rules
-	cd tests/monitoring && HELM=$(HELM_BIN)/helm3 node --test *.test.mjs
+	cd tests/monitoring && HELM=$(HELM_BIN)/helm3 node --test $(call node_reporters,test-monitoring) *.test.mjs

@@ -1,15 +1,12 @@
 # Delivery pipeline (GitLab CI/CD): `make test-ci` checks .gitlab-ci.yml and ci/ (see docs/ci-cd.md).
 CI_TESTS := $(ROOT)/tests/ci
-# In CI (JUNIT_DIR set by ci/bin/job-setup.sh) node:test also writes a JUnit file per suite; other suites may use it:
-#   node --test $(call junit_flags,test-foo) ...
-junit_flags = $(if $(JUNIT_DIR),--test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=$(JUNIT_DIR)/$(1).xml)
 
 .PHONY: test-ci lint-sh
 TEST_SUITES += test-ci
 test-ci: ## pipeline: GitLab schema + MR/main/tag previews, structure rules, local job runs, CI scripts
 	@$(ENSURE_APT) rsync shellcheck jq curl git
 	@$(ENSURE_NPM) $(CI_TESTS)
-	@cd $(CI_TESTS) && node --test --test-concurrency=1 --test-timeout=600000 $(call junit_flags,test-ci) *.test.mjs
+	@cd $(CI_TESTS) && node --test --test-concurrency=1 --test-timeout=600000 $(call node_reporters,test-ci) *.test.mjs
 
 lint-sh: ## shellcheck every tracked shell script (warnings and errors; "cannot follow source" notes excluded)
 	@$(ENSURE_APT) shellcheck

@@ -46,5 +46,5 @@ TEST_SUITES += test-resilience
 test-resilience: build fuzz-build ## three instances behind nginx: rolling restart, kill -9, slow clients, dependency restarts under load; fuzz smoke
 	@$(ENSURE_APT) $(RESILIENCE_PKGS)
 	@$(ENSURE_NPM) tests
-	cd tests && node --test --test-concurrency=1 $(patsubst tests/%,%,$(sort $(wildcard tests/resilience/*.test.mjs)))
+	cd tests && node --test $(call node_reporters,test-resilience) --test-concurrency=1 $(patsubst tests/%,%,$(sort $(wildcard tests/resilience/*.test.mjs)))
 	tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SMOKE_SECONDS)

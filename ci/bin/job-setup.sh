@@ -4,8 +4,7 @@
 # - in GitLab's throwaway job container, apt keeps its downloads in .cache/apt and npm in .cache/npm (both cached)
 # - the tools a developer's Debian 12 machine starts with (make, git, python3, curl) are there
 # - JUnit files go to build/reports/ (GitLab shows them in the MR): Criterion writes one by itself through
-#   CRITERION_OUTPUTS; node:test suites write $JUNIT_DIR/<suite>.xml when their make target honours JUNIT_DIR
-#   (mk/80-ci.mk does). NODE_OPTIONS is deliberately not used: its reporters clash with a suite's own
+#   CRITERION_OUTPUTS; every node:test suite writes $JUNIT_DIR/<suite>.xml (node_reporters in the root Makefile). NODE_OPTIONS is deliberately not used: its reporters clash with a suite's own
 #   --test-reporter flag and can make node skip every test file.
 mkdir -p build/reports .cache/apt/archives/partial .cache/npm
 if [ "${GITLAB_CI:-}" = "true" ]; then

@@ -145,6 +145,38 @@ test('keyset pagination walks every item exactly once in every order, even with 
   assert.equal(other.status, 400, 'a notes cursor is not a pads cursor');
 });
 
+test('include=total gives the whole list\'s size on every page, counts only the caller\'s own items', async () => {
+  const w = await t.signup();
+  const other = await t.signup();
+  const pad = (await t.post('/api/v1/pads', { name: 'Counted' }, w.token)).body;
+  await t.post('/api/v1/pads', { name: 'Empty' }, w.token);
+  for (let i = 0; i < 7; i++) await t.post('/api/v1/notes', { name: `n${i}`, text: '', pad_id: i < 4 ? pad.id : null }, w.token);
+  await t.post('/api/v1/notes', { name: 'not w\'s', text: '' }, other.token);
+
+  let cursor = null;
+  const totals = [];
+  do {
+    const page = await t.get(`/api/v1/notes?limit=3&include=total${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, w.token);
+    assert.equal(page.status, 200, page.text);
+    totals.push(page.body.total);
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  assert.deepEqual(totals, [7, 7, 7], 'every page of 3 reports all 7 notes');
+  assert.equal((await t.get(`/api/v1/notes?pad_id=${pad.id}&include=total&limit=1`, w.token)).body.total, 4);
+  assert.equal((await t.get(`/api/v1/pads/${pad.id}/notes?include=total`, w.token)).body.total, 4);
+  assert.equal((await t.get('/api/v1/pads?include=total&limit=1', w.token)).body.total, 2);
+  assert.equal((await t.get('/api/v1/notes?include=total', other.token)).body.total, 1);
+
+  const plain = await t.get('/api/v1/notes?limit=3', w.token);
+  assert.equal(plain.status, 200);
+  assert.ok(!('total' in plain.body), 'no count query unless asked');
+  for (const q of ['include=totals', 'include=', 'include=total,items', "include=total';--"]) {
+    const bad = await t.get(`/api/v1/notes?${q}`, w.token);
+    assert.equal(bad.status, 422, q);
+    assert.deepEqual(bad.body.errors.include, ['must be total'], q);
+  }
+});
+
 test('unicode, SQL metacharacters and HTML are stored and returned verbatim', async () => {
   const samples = [
     "Robert'); DROP TABLE notes;--",

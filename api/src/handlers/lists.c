@@ -8,13 +8,26 @@
 #include "http/cursor.h"
 #include "http/validate.h"
 
+/* The whole list's size (include=total), counted on the connection that read the page. */
+static db_status_t fetch_total(db_conn_t *c, list_kind_t kind, const char *uid, const char *pad, int64_t *total) {
+    const char *params[2] = {uid, pad};
+    PGresult *res = NULL;
+    db_status_t s = db_exec(c, SQL_TOTAL_FIRST + (int)kind, kind == LIST_PAD_NOTES ? 2 : 1, params, &res);
+    if (s == DB_OK) *total = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    return s;
+}
+
 void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
-    char qorder[32], qlimit[32], qcursor[1024];
+    char qorder[32], qlimit[32], qinclude[32], qcursor[1024];
     field_errors_t errs = {0};
     int order = parse_order(req_query(r, "order", qorder, sizeof qorder));
     int limit = parse_limit(req_query(r, "limit", qlimit, sizeof qlimit));
+    const char *include = req_query(r, "include", qinclude, sizeof qinclude);
+    int with_total = include && strcmp(include, "total") == 0;
     if (order < 0) field_errors_add(&errs, "order", "must be one of name, -name, updated_at, -updated_at");
     if (limit < 0) field_errors_add(&errs, "limit", "must be an integer from 1 to 100");
+    if (include && !with_total) field_errors_add(&errs, "include", "must be total");
     if (respond_invalid(r, &errs)) return;
     const char *cursor_text = req_query(r, "cursor", qcursor, sizeof qcursor);
     char list = kind == LIST_PADS ? 'P' : 'N';
@@ -44,9 +57,12 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
         return;
     }
     PGresult *res = NULL;
+    int64_t total = 0;
     db_status_t s = db_exec(c, list_stmt(kind, order, cursor_text != NULL), n, params, &res);
+    if (s == DB_OK && with_total) s = fetch_total(c, kind, uid, pad, &total);
     db_release(c);
     if (s != DB_OK) {
+        PQclear(res);
         respond_db_error(r, s);
         return;
     }
@@ -78,6 +94,11 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
         }
     } else {
         buf_puts(&b, "null");
+    }
+    if (with_total) {
+        char t[32];
+        snprintf(t, sizeof t, ",\"total\":%" PRId64, total);
+        buf_puts(&b, t);
     }
     buf_putc(&b, '}');
     PQclear(res);

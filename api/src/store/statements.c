@@ -40,6 +40,10 @@ static db_stmt_t table[SQL_COUNT] = {
                     "WHERE id = $1 AND user_id = $2 RETURNING *) "
                     "SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
     {"note_delete", "DELETE FROM notes WHERE id = $1 AND user_id = $2"},
+    /* totals, in list_kind_t order; parameters: $1 user id [, $2 pad id] */
+    {"total_pads", "SELECT count(*) FROM pads WHERE user_id = $1"},
+    {"total_notes", "SELECT count(*) FROM notes WHERE user_id = $1"},
+    {"total_pad_notes", "SELECT count(*) FROM notes WHERE user_id = $1 AND pad_id = $2"},
 };
 
 static char list_sql[3 * 4 * 2][640];

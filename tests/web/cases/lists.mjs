@@ -108,6 +108,7 @@ export function listTests() {
     await page.goto('/?order=name');
     await page.locator('table.notes tbody tr').nth(49).waitFor();
     assert.equal(await page.locator('table.notes tbody tr').count(), 50);
+    await heading(page, 'All notes (55)').waitFor(); // the API's total, before the second page is loaded
     const more = page.getByRole('button', { name: 'Load more' });
     await more.click();
     await page.locator('table.notes tbody tr').nth(54).waitFor();

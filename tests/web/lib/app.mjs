@@ -64,7 +64,11 @@ export async function createNote(page, { name, text = '', pad }) {
   return Number(new URL(page.url()).pathname.split('/')[2]);
 }
 
-export const rowNames = (page) => page.locator('table.notes tbody td.note-name').allTextContents();
+/** The names in the notes table, read once the list has loaded (its table or its empty state shows). */
+export async function rowNames(page) {
+  await page.locator('table.notes, p.empty').first().waitFor();
+  return page.locator('table.notes tbody td.note-name').allTextContents();
+}
 
 /** Saves a full-page screenshot under tests/artifacts/web/ and checks it shows something. */
 export async function screenshot(page, name) {

@@ -27,7 +27,7 @@ function NotesList({ list, order, path, showPad, empty }) {
   );
 }
 
-// N in "All notes (N)": the API's total when it gives one, else what is loaded ("50+" while more pages exist).
+// N in "All notes (N)": the API's total (asked for with the first page), else what is loaded ("50+").
 function countOf(list) {
   if (list.data && typeof list.data.total === 'number') return String(list.data.total);
   return `${list.items.length}${list.nextCursor ? '+' : ''}`;
@@ -36,7 +36,7 @@ function countOf(list) {
 export function AllNotes({ query }) {
   const { api } = useSession();
   const order = orderFrom(query.toString());
-  const list = usePaged((cursor) => api.listNotes({ order, limit: PAGE, cursor }), [order]);
+  const list = usePaged((cursor) => api.listNotes({ order, limit: PAGE, cursor, include: cursor ? undefined : 'total' }), [order]);
   const title = list.data ? `All notes (${countOf(list)})` : 'All notes';
   useTitle(title);
   return (
