@@ -1,50 +1,33 @@
 #include "store/db.h"
-#include <errno.h>
 #include <poll.h>
-#include <pthread.h>
-#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "ops/log.h"
 #include "ops/metrics.h"
+#include "store/slot_pool.h"
 
 #define STMTS_MAX 64
 
 struct db_conn {
     PGconn *pg;
-    int in_use;
     unsigned char prepared[STMTS_MAX]; /* statements are prepared on first use, so connecting never waits on locks */
 };
-
-/* A thread waiting for a connection. Freed connections are handed to waiters in arrival order: with a plain
- * condition variable, threads arriving later could take freed connections ahead of earlier waiters, and the
- * unluckiest waited until their budget ran out. The hand-over posts a semaphore after the pool lock is released,
- * so the woken thread does not immediately block on that lock again. */
-typedef struct waiter {
-    sem_t ready;      /* posted once, by the thread that hands a connection over */
-    db_conn_t *given; /* set under the pool lock, before the post */
-    struct waiter *next;
-} waiter_t;
 
 static struct {
     char *url;
     int size, timeout_ms;
     const db_stmt_t *stmts;
     int n_stmts;
-    db_conn_t *slots;
-    int in_use;
-    int64_t last_connect_fail_ms;
-    pthread_mutex_t lock;
-    waiter_t *head, *tail; /* FIFO of waiters; never empty while a slot is free */
-} pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
+    db_conn_t *conns;
+    slot_pool_t slots;
+} pool;
 
-static int64_t now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+static int64_t now_ms(void) { return slot_pool_now_ms(); }
+
+static int is_connected(void *slot) { return ((db_conn_t *)slot)->pg != NULL; }
+static int connect_slot(void *slot);
 
 int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, int n_stmts) {
     pool.url = strdup(url);
@@ -53,22 +36,24 @@ int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, i
     pool.stmts = stmts;
     pool.n_stmts = n_stmts;
     if (n_stmts > STMTS_MAX) return -1;
-    pool.slots = calloc((size_t)size, sizeof(db_conn_t));
-    static const char *labels[64];
-    for (int i = 0; i < n_stmts && i < 64; i++)
+    pool.conns = calloc((size_t)size, sizeof(db_conn_t));
+    static const slot_ops_t ops = {.connected = is_connected, .connect = connect_slot};
+    if (!pool.url || !pool.conns || slot_pool_init(&pool.slots, pool.conns, sizeof(db_conn_t), size, &ops) < 0)
+        return -1;
+    static const char *labels[STMTS_MAX];
+    for (int i = 0; i < n_stmts; i++)
         labels[i] = stmts[i].name;
     metrics_set_db_labels(labels, n_stmts);
-    return pool.url && pool.slots ? 0 : -1;
+    return 0;
 }
 
+/* After the server has stopped: no request holds a connection any more. */
 void db_shutdown(void) {
-    pthread_mutex_lock(&pool.lock);
     for (int i = 0; i < pool.size; i++)
-        if (pool.slots[i].pg) {
-            PQfinish(pool.slots[i].pg);
-            pool.slots[i].pg = NULL;
+        if (pool.conns[i].pg) {
+            PQfinish(pool.conns[i].pg);
+            pool.conns[i].pg = NULL;
         }
-    pthread_mutex_unlock(&pool.lock);
 }
 
 static void drop(db_conn_t *c) {
@@ -77,8 +62,9 @@ static void drop(db_conn_t *c) {
     memset(c->prepared, 0, sizeof c->prepared);
 }
 
-/* Connects; 0 on success. Runs outside the pool lock. */
-static int connect_slot(db_conn_t *c) {
+/* Connects a slot the pool has just handed out; 0 on success. Runs outside the pool lock. */
+static int connect_slot(void *slot) {
+    db_conn_t *c = slot;
     char timeout_s[16], options[64];
     int secs = (pool.timeout_ms + 999) / 1000;
     snprintf(timeout_s, sizeof timeout_s, "%d", secs < 2 ? 2 : secs);
@@ -96,104 +82,18 @@ fail:
     return -1;
 }
 
-/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
-static db_conn_t *free_slot(void) {
-    for (int i = 0; i < pool.size; i++)
-        if (!pool.slots[i].in_use && pool.slots[i].pg) return &pool.slots[i];
-    for (int i = 0; i < pool.size; i++)
-        if (!pool.slots[i].in_use) return &pool.slots[i];
-    return NULL;
-}
-
-/* Queues the caller (pool lock held on entry, released here) and waits until a connection is handed over or the
- * deadline passes. */
-static db_conn_t *wait_turn(int64_t deadline) {
-    waiter_t w = {.given = NULL, .next = NULL};
-    sem_init(&w.ready, 0, 0);
-    if (pool.tail)
-        pool.tail->next = &w;
-    else
-        pool.head = &w;
-    pool.tail = &w;
-    pthread_mutex_unlock(&pool.lock);
-    int64_t left = deadline - now_ms();
-    if (left < 0) left = 0;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_sec += left / 1000;
-    ts.tv_nsec += (left % 1000) * 1000000;
-    if (ts.tv_nsec >= 1000000000) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000;
-    }
-    int r;
-    while ((r = sem_timedwait(&w.ready, &ts)) < 0 && errno == EINTR) {}
-    if (r < 0) { /* timed out: leave the queue, unless a connection was handed over meanwhile */
-        pthread_mutex_lock(&pool.lock);
-        db_conn_t *given = w.given;
-        if (!given) {
-            waiter_t **pp = &pool.head, *prev = NULL;
-            while (*pp != &w) {
-                prev = *pp;
-                pp = &(*pp)->next;
-            }
-            *pp = w.next;
-            if (pool.tail == &w) pool.tail = prev;
-        }
-        pthread_mutex_unlock(&pool.lock);
-        if (given) /* its post is on the way: take it before w goes out of scope */
-            while (sem_wait(&w.ready) < 0 && errno == EINTR) {}
-    }
-    sem_destroy(&w.ready);
-    return w.given;
-}
-
 db_conn_t *db_acquire(void) {
-    int64_t deadline = now_ms() + pool.timeout_ms;
-    pthread_mutex_lock(&pool.lock);
-    db_conn_t *c = pool.head ? NULL : free_slot(); /* newcomers queue behind earlier waiters */
-    if (c) {
-        c->in_use = 1;
-        pool.in_use++;
-        pthread_mutex_unlock(&pool.lock);
-    } else {
-        c = wait_turn(deadline); /* a handed-over connection stays counted as in use */
-    }
-    if (!c) {
-        metrics_db_error(ERR_POOL_EXHAUSTED);
-        return NULL;
-    }
-    int need_connect = c->pg == NULL; /* c is ours now */
-    /* after a failed connect, fail fast for a moment instead of piling up connection attempts */
-    int backing_off = need_connect && now_ms() - __atomic_load_n(&pool.last_connect_fail_ms, __ATOMIC_RELAXED) < 250;
-    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
-        metrics_db_error(ERR_CONNECT);
-        db_release(c);
-        return NULL;
-    }
-    if (need_connect && connect_slot(c) < 0) {
-        __atomic_store_n(&pool.last_connect_fail_ms, now_ms(), __ATOMIC_RELAXED);
-        db_release(c);
-        return NULL;
-    }
+    void *c;
+    slot_status_t s = slot_pool_acquire(&pool.slots, pool.timeout_ms, &c);
+    if (s == SLOT_EXHAUSTED) metrics_db_error(ERR_POOL_EXHAUSTED);
+    if (s == SLOT_BACKING_OFF) metrics_db_error(ERR_CONNECT); /* a failed connect counts itself */
     return c;
 }
 
 void db_release(db_conn_t *c) {
     if (!c) return;
     if (c->pg && (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) drop(c);
-    pthread_mutex_lock(&pool.lock);
-    waiter_t *w = pool.head;
-    if (w) { /* hand it over: the first waiter gets it, still in use */
-        pool.head = w->next;
-        if (!pool.head) pool.tail = NULL;
-        w->given = c;
-    } else {
-        c->in_use = 0;
-        pool.in_use--;
-    }
-    pthread_mutex_unlock(&pool.lock);
-    if (w) sem_post(&w->ready);
+    slot_pool_release(&pool.slots, c);
 }
 
 /* Waits for the whole result of a sent query, bounded by the budget. Returns the last result or NULL. */
@@ -291,12 +191,7 @@ db_status_t db_simple(db_conn_t *c, const char *sql) {
     return s;
 }
 
-void db_pool_stats(int *size, int *in_use) {
-    pthread_mutex_lock(&pool.lock);
-    *size = pool.size;
-    *in_use = pool.in_use;
-    pthread_mutex_unlock(&pool.lock);
-}
+void db_pool_stats(int *size, int *in_use) { slot_pool_stats(&pool.slots, size, in_use); }
 
 int db_ping(void) {
     db_conn_t *c = db_acquire();

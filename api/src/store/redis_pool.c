@@ -1,30 +1,21 @@
 #include "store/redis_pool.h"
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "ops/metrics.h"
+#include "store/slot_pool.h"
 
 struct rds_conn {
     redisContext *ctx;
-    int in_use;
 };
 
 static struct {
     char host[256], user[128], password[512];
-    int port, db, size, timeout_ms, in_use;
-    int64_t last_fail_ms;
-    rds_conn_t *slots;
-    pthread_mutex_t lock;
-    pthread_cond_t freed;
-} pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
-
-static int64_t now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+    int port, db, size, timeout_ms;
+    rds_conn_t *conns;
+    slot_pool_t slots;
+} pool;
 
 int rds_parse_url(const char *url, char *host, size_t host_size, int *port, char *user, size_t user_size,
                   char *password, size_t pw_size, int *db) {
@@ -70,26 +61,30 @@ int rds_parse_url(const char *url, char *host, size_t host_size, int *port, char
     return 0;
 }
 
+static int is_connected(void *slot) { return ((rds_conn_t *)slot)->ctx != NULL; }
+static int connect_slot(void *slot);
+
 int rds_init(const char *url, int size, int timeout_ms) {
     if (rds_parse_url(url, pool.host, sizeof pool.host, &pool.port, pool.user, sizeof pool.user, pool.password,
                       sizeof pool.password, &pool.db) < 0)
         return -1;
     pool.size = size;
     pool.timeout_ms = timeout_ms;
-    pool.slots = calloc((size_t)size, sizeof(rds_conn_t));
+    pool.conns = calloc((size_t)size, sizeof(rds_conn_t));
+    static const slot_ops_t ops = {.connected = is_connected, .connect = connect_slot};
+    if (!pool.conns || slot_pool_init(&pool.slots, pool.conns, sizeof(rds_conn_t), size, &ops) < 0) return -1;
     static const char *labels[RC_LABEL_COUNT] = {"ping", "session", "rotate", "revoke", "ratelimit"};
     metrics_set_redis_labels(labels, RC_LABEL_COUNT);
-    return pool.slots ? 0 : -1;
+    return 0;
 }
 
+/* After the server has stopped: no request holds a connection any more. */
 void rds_shutdown(void) {
-    pthread_mutex_lock(&pool.lock);
     for (int i = 0; i < pool.size; i++)
-        if (pool.slots[i].ctx) {
-            redisFree(pool.slots[i].ctx);
-            pool.slots[i].ctx = NULL;
+        if (pool.conns[i].ctx) {
+            redisFree(pool.conns[i].ctx);
+            pool.conns[i].ctx = NULL;
         }
-    pthread_mutex_unlock(&pool.lock);
 }
 
 static void drop(rds_conn_t *c) {
@@ -104,7 +99,9 @@ static int simple_ok(redisContext *ctx, int argc, const char **argv) {
     return ok;
 }
 
-static int connect_slot(rds_conn_t *c) {
+/* Connects a slot the pool has just handed out; 0 on success. Runs outside the pool lock. */
+static int connect_slot(void *slot) {
+    rds_conn_t *c = slot;
     struct timeval tv = {pool.timeout_ms / 1000, (pool.timeout_ms % 1000) * 1000};
     c->ctx = redisConnectWithTimeout(pool.host, pool.port, tv);
     if (!c->ctx || c->ctx->err || redisSetTimeout(c->ctx, tv) != REDIS_OK) goto fail;
@@ -126,62 +123,16 @@ fail:
     return -1;
 }
 
-/* An idle connected slot if there is one, else any idle slot, else NULL. Called with the lock held. */
-static rds_conn_t *free_slot(void) {
-    for (int i = 0; i < pool.size; i++)
-        if (!pool.slots[i].in_use && pool.slots[i].ctx) return &pool.slots[i];
-    for (int i = 0; i < pool.size; i++)
-        if (!pool.slots[i].in_use) return &pool.slots[i];
-    return NULL;
-}
-
 rds_conn_t *rds_acquire(void) {
-    int64_t deadline = now_ms() + pool.timeout_ms;
-    rds_conn_t *c;
-    pthread_mutex_lock(&pool.lock);
-    for (;;) {
-        c = free_slot();
-        if (c) break;
-        int64_t left = deadline - now_ms();
-        if (left <= 0) {
-            pthread_mutex_unlock(&pool.lock);
-            metrics_redis_error(ERR_POOL_EXHAUSTED);
-            return NULL;
-        }
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += (left % 1000) * 1000000;
-        ts.tv_sec += left / 1000 + ts.tv_nsec / 1000000000;
-        ts.tv_nsec %= 1000000000;
-        pthread_cond_timedwait(&pool.freed, &pool.lock, &ts);
-    }
-    c->in_use = 1;
-    pool.in_use++;
-    int need = c->ctx == NULL;
-    int backing_off = need && now_ms() - pool.last_fail_ms < 250;
-    pthread_mutex_unlock(&pool.lock);
-    if (backing_off) { /* only real attempts move the back-off window, or steady traffic would extend it forever */
-        metrics_redis_error(ERR_CONNECT);
-        rds_release(c);
-        return NULL;
-    }
-    if (need && connect_slot(c) < 0) {
-        pthread_mutex_lock(&pool.lock);
-        pool.last_fail_ms = now_ms();
-        pthread_mutex_unlock(&pool.lock);
-        rds_release(c);
-        return NULL;
-    }
+    void *c;
+    slot_status_t s = slot_pool_acquire(&pool.slots, pool.timeout_ms, &c);
+    if (s == SLOT_EXHAUSTED) metrics_redis_error(ERR_POOL_EXHAUSTED);
+    if (s == SLOT_BACKING_OFF) metrics_redis_error(ERR_CONNECT); /* a failed connect counts itself */
     return c;
 }
 
 void rds_release(rds_conn_t *c) {
-    if (!c) return;
-    pthread_mutex_lock(&pool.lock);
-    c->in_use = 0;
-    pool.in_use--;
-    pthread_cond_signal(&pool.freed);
-    pthread_mutex_unlock(&pool.lock);
+    if (c) slot_pool_release(&pool.slots, c);
 }
 
 static int64_t elapsed_us(const struct timespec *t0) {
@@ -237,12 +188,7 @@ fail:
     return -1;
 }
 
-void rds_pool_stats(int *size, int *in_use) {
-    pthread_mutex_lock(&pool.lock);
-    *size = pool.size;
-    *in_use = pool.in_use;
-    pthread_mutex_unlock(&pool.lock);
-}
+void rds_pool_stats(int *size, int *in_use) { slot_pool_stats(&pool.slots, size, in_use); }
 
 int rds_ping(void) {
     rds_conn_t *c = rds_acquire();
