@@ -68,6 +68,8 @@ int smtp_parse_url(const char *url, smtp_target_t *t) {
         size_t pl = strcspn(port, "/");
         if (pl == 0 || pl >= sizeof t->port || strspn(port, "0123456789") != pl) goto bad;
         memcpy(t->port, port, pl);
+        long n = strtol(t->port, NULL, 10);
+        if (n < 1 || n > 65535) goto bad;
     } else {
         snprintf(t->port, sizeof t->port, "%s", t->implicit_tls ? "465" : t->user ? "587" : "25");
     }
