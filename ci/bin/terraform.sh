@@ -3,7 +3,9 @@
 #   terraform.sh plan ENV    init against the root's remote state, plan, and keep in build/terraform/<name>/:
 #                            plan.cache (binary plan for the apply job), plan.txt (readable), plan-report.json
 #                            (GitLab's merge-request widget: counts of resources to create/update/delete)
-#   terraform.sh apply ENV   init again and apply exactly plan.cache from the plan job (never a fresh plan)
+#   terraform.sh apply ENV   init again and apply exactly plan.cache from the plan job (never a fresh plan), then
+#                            keep the root's helm_values output as helm-values.json (the chart's values for the
+#                            environment: the deploy jobs pass it to Helm, ci/bin/helm-values.sh)
 # TF_ROOT (default terraform/environments) holds the roots; TF_PLAN_NAME names the output folder (default ENV).
 # A backend.hcl in the root, when present, is passed to init; *.tfvars files other than terraform.tfvars are passed
 # with -var-file; TF_VAR_* variables from the job (e.g. TF_VAR_region for the DR plan) reach Terraform as usual.
@@ -39,6 +41,13 @@ case $cmd in
     echo "terraform.sh: $env plan: $(cat "$out/plan-report.json")" ;;
   apply)
     [ -f "$out/plan.cache" ] || { echo "terraform.sh: no saved plan $out/plan.cache (run the plan job first)" >&2; exit 1; }
-    terraform -chdir="$root" apply -input=false -lock-timeout=5m "$out/plan.cache" ;;
+    terraform -chdir="$root" apply -input=false -lock-timeout=5m "$out/plan.cache"
+    # Every environment root has helm_values (terraform/environments/_shared/outputs.tf); a root without it
+    # (a scratch root) has nothing to hand to the deploy. Only this output is read: others may be sensitive.
+    if terraform -chdir="$root" output -json helm_values >"$out/helm-values.json" 2>"$out/output.log"; then
+      echo "terraform.sh: $env helm values -> ${out#"$PWD"/}/helm-values.json ($(jq '[paths(scalars)] | length' "$out/helm-values.json") settings)"
+    else
+      rm -f "$out/helm-values.json"; echo "terraform.sh: $env has no helm_values output: $(head -c 300 "$out/output.log")"
+    fi ;;
   *) echo "terraform.sh: unknown command $cmd" >&2; exit 2 ;;
 esac

@@ -81,6 +81,16 @@ test('prod deploy and prod infrastructure apply only run by hand', () => {
   assert.equal(checks.prodManualViolations(broken).length, 2);
 });
 
+test('each deploy gets its environment\'s Terraform helm_values from that environment\'s infra apply', () => {
+  assert.deepEqual(checks.terraformValuesViolations(config), []);
+  const broken = clone();
+  broken['infra:apply:test'].artifacts.paths = ['build/terraform/$TF_ENV/plan.txt'];
+  broken['deploy:prod'].needs = broken['deploy:prod'].needs.filter((n) => (n.job ?? n) !== 'infra:apply:prod');
+  broken['deploy:dev'].needs = broken['deploy:dev'].needs.map((n) => ((n.job ?? n) === 'infra:apply:dev' ? { job: n.job ?? n, artifacts: false } : n));
+  assert.deepEqual(checks.terraformValuesViolations(broken).sort(), ['deploy:dev: does not take the artifacts of infra:apply:dev',
+    'deploy:prod: does not take the artifacts of infra:apply:prod', 'infra:apply:test: does not keep build/terraform/test/helm-values.json']);
+});
+
 test('no plaintext secrets in the pipeline', () => {
   assert.deepEqual(checks.secretViolations(config, texts), []);
   const broken = clone();

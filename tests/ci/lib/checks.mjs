@@ -144,3 +144,22 @@ export function ciScripts(config) {
   }
   return found;
 }
+
+// 7. Terraform's helm_values output reaches the deploys: each environment's infra:apply job keeps
+// build/terraform/<env>/helm-values.json (ci/bin/terraform.sh writes it) and that environment's deploy job takes
+// the artifact (ci/bin/helm-values.sh reads it).
+export const terraformValuesPath = (env) => `build/terraform/${env}/helm-values.json`;
+export function terraformValuesViolations(config, envs = ['dev', 'test', 'prod']) {
+  const out = [];
+  for (const env of envs) {
+    const apply = config[`infra:apply:${env}`];
+    const deploy = config[`deploy:${env}`];
+    if (!apply || !deploy) { out.push(`${env}: infra:apply:${env} or deploy:${env} missing`); continue; }
+    const tfEnv = String(apply.variables?.TF_ENV?.value ?? apply.variables?.TF_ENV);
+    const kept = [apply.artifacts?.paths ?? []].flat().map((p) => String(p).replace(/\$\{?TF_ENV\}?/g, tfEnv));
+    if (!kept.includes(terraformValuesPath(env))) out.push(`infra:apply:${env}: does not keep ${terraformValuesPath(env)}`);
+    const need = (deploy.needs ?? []).find((n) => (typeof n === 'string' ? n : n.job) === `infra:apply:${env}`);
+    if (!need || need.artifacts === false) out.push(`deploy:${env}: does not take the artifacts of infra:apply:${env}`);
+  }
+  return out;
+}
