@@ -93,9 +93,14 @@ describe('terraform.sh', () => {
   });
 
   test('apply keeps helm_values for the deploy, which passes it to Helm before HELM_ENV_VALUES', async () => {
-    // runs after the apply above: its output is in the state
-    const kept = JSON.parse(await readFile(path.join(dir, 'build/terraform/dev/helm-values.json'), 'utf8'));
-    assert.deepEqual(kept, { backup: { bucket: 'notejam-dev-backups' }, shutdown: { deregistrationDelaySeconds: 30 } });
+    // runs after the apply above: its output is in the state; `output` reads the same from the state alone
+    const file = path.join(dir, 'build/terraform/dev/helm-values.json');
+    const expected = { backup: { bucket: 'notejam-dev-backups' }, shutdown: { deregistrationDelaySeconds: 30 } };
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), expected);
+    await rm(file);
+    const output = await run(bin('terraform.sh'), ['output', 'dev'], { cwd: dir, env });
+    assert.equal(output.code, 0, output.stderr);
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), expected);
     await writeFile(path.join(dir, 'operator.yaml'), 'backup: {ageRecipient: age1example}\n');
     const values = async (extra) => {
       const r = await run(bin('helm-values.sh'), [], { cwd: dir,

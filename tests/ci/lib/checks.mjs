@@ -145,21 +145,24 @@ export function ciScripts(config) {
   return found;
 }
 
-// 7. Terraform's helm_values output reaches the deploys: each environment's infra:apply job keeps
-// build/terraform/<env>/helm-values.json (ci/bin/terraform.sh writes it) and that environment's deploy job takes
-// the artifact (ci/bin/helm-values.sh reads it).
+// 7. Terraform's helm_values output reaches the deploys: each environment's deploy job takes the artifact
+// build/terraform/<env>/helm-values.json (ci/bin/helm-values.sh reads it) of a job that keeps it (ci/bin/terraform.sh
+// writes it): infra:apply:<env>, or for prod, whose apply is manual, the read-only infra:output:<env>.
 export const terraformValuesPath = (env) => `build/terraform/${env}/helm-values.json`;
 export function terraformValuesViolations(config, envs = ['dev', 'test', 'prod']) {
   const out = [];
+  const jobName = (n) => (typeof n === 'string' ? n : n.job);
   for (const env of envs) {
-    const apply = config[`infra:apply:${env}`];
     const deploy = config[`deploy:${env}`];
-    if (!apply || !deploy) { out.push(`${env}: infra:apply:${env} or deploy:${env} missing`); continue; }
-    const tfEnv = String(apply.variables?.TF_ENV?.value ?? apply.variables?.TF_ENV);
-    const kept = [apply.artifacts?.paths ?? []].flat().map((p) => String(p).replace(/\$\{?TF_ENV\}?/g, tfEnv));
-    if (!kept.includes(terraformValuesPath(env))) out.push(`infra:apply:${env}: does not keep ${terraformValuesPath(env)}`);
-    const need = (deploy.needs ?? []).find((n) => (typeof n === 'string' ? n : n.job) === `infra:apply:${env}`);
-    if (!need || need.artifacts === false) out.push(`deploy:${env}: does not take the artifacts of infra:apply:${env}`);
+    const need = (deploy?.needs ?? []).find((n) => [`infra:apply:${env}`, `infra:output:${env}`].includes(jobName(n)));
+    if (!need || need.artifacts === false || need.optional) {
+      out.push(`deploy:${env}: does not take the artifacts of infra:apply:${env} or infra:output:${env}`);
+      continue;
+    }
+    const source = config[jobName(need)];
+    const tfEnv = String(source?.variables?.TF_ENV?.value ?? source?.variables?.TF_ENV);
+    const kept = [source?.artifacts?.paths ?? []].flat().map((p) => String(p).replace(/\$\{?TF_ENV\}?/g, tfEnv));
+    if (!kept.includes(terraformValuesPath(env))) out.push(`${jobName(need)}: does not keep ${terraformValuesPath(env)}`);
   }
   return out;
 }
