@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Print, one per line, the values arguments every deploy of DEPLOY_ENV passes to Helm (helm-deploy.sh uses them;
-# tests render the chart with exactly these):
-#   -f charts/notejam/values-<env>.yaml, -f ci/values/<env>.yaml (each when it exists), -f $HELM_ENV_VALUES (the
-#   environment's Terraform outputs), then the commit's images
-#   (API, web, ops; the ops image also carries stunnel for the Redis TLS sidecar) from ECR at IMAGE_TAG, and ingress.host / config.publicUrl when APP_HOST is set.
+# tests render the chart with exactly these), later files overriding earlier ones:
+#   -f charts/notejam/values-<env>.yaml, -f ci/values/<env>.yaml (each when it exists);
+#   -f the environment's Terraform output (TF_HELM_VALUES, default build/terraform/<env>/helm-values.json: the
+#      artifact of infra:apply:<env>, `terraform output -json helm_values`, already in the chart's keys) when present;
+#   -f $HELM_ENV_VALUES (a File-type CI/CD variable of the environment) when set: what Terraform does not know
+#      (backup.ageRecipient, review apps' certificate), and it overrides the Terraform output where both set a key;
+# then the commit's images (API, web, ops; the ops image also carries stunnel for the Redis TLS sidecar) from ECR
+# at IMAGE_TAG, and ingress.host / config.publicUrl when APP_HOST is set (review apps).
 set -euo pipefail
 : "${DEPLOY_ENV:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
 for values in "charts/notejam/values-$DEPLOY_ENV.yaml" "ci/values/$DEPLOY_ENV.yaml"; do
   [ -f "$values" ] && printf '%s\n' -f "$values"
 done
-# The environment's account-specific values (Terraform outputs: certificate ARN, subnet CIDRs, backup bucket, ...):
-# a File-type CI/CD variable scoped to the environment (docs/ci-cd.md). Required: the chart rejects a deploy
-# without them.
+terraform_values=${TF_HELM_VALUES:-build/terraform/$DEPLOY_ENV/helm-values.json}
+if [ -f "$terraform_values" ]; then
+  printf '%s\n' -f "$terraform_values"
+elif [ -n "${TF_HELM_VALUES:-}" ]; then
+  echo "helm-values: TF_HELM_VALUES=$TF_HELM_VALUES is not a file" >&2; exit 1
+fi
 if [ -n "${HELM_ENV_VALUES:-}" ]; then
   [ -f "$HELM_ENV_VALUES" ] || { echo "helm-values: HELM_ENV_VALUES is not a file (make it a File variable)" >&2; exit 1; }
   printf '%s\n' -f "$HELM_ENV_VALUES"

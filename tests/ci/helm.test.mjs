@@ -42,6 +42,16 @@ const valuesFor = async (deployEnv, extra = {}) => {
   return r.stdout.trim().split('\n');
 };
 const docs = (text) => yaml.loadAll(text).filter(Boolean);
+const fixture = (name) => path.join(repoRoot, 'tests/helm/fixtures', name);
+// What each deploy gets besides the values files in git: dev/test/prod the infra:apply artifact (Terraform's
+// helm_values; the fixture has exactly its keys, tests/terraform checks) and their HELM_ENV_VALUES File variable
+// (operator values); review apps only HELM_ENV_VALUES (the dev account's certificate and ALB subnets) and APP_HOST.
+const deployInputs = async (deployEnv) => {
+  if (deployEnv === 'review') return { HELM_ENV_VALUES: fixture('deploy-review.yaml'), APP_HOST: 'review-feature-x.review.notejam.example' };
+  const operator = fixture(`deploy-${deployEnv}.yaml`);
+  const exists = await access(operator).then(() => true, () => false);
+  return { TF_HELM_VALUES: fixture('terraform-helm-values.yaml'), HELM_ENV_VALUES: exists ? operator : '' };
+};
 
 test('chart-publish.sh packages the chart with version and appVersion = the pipeline VERSION', async (t) => {
   if (!ready) { t.skip(why); return; }
@@ -59,10 +69,7 @@ test('chart-publish.sh packages the chart with version and appVersion = the pipe
 for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
   test(`the packaged chart renders and lints with the ${deployEnv} deploy values; every image is the commit's`, async (t) => {
     if (!ready || !pkg) { t.skip(why || 'no packaged chart'); return; }
-    // HELM_ENV_VALUES: the helm part's stand-ins for an environment's Terraform outputs (review apps: the dev cluster's).
-    const fixture = path.join(repoRoot, `tests/helm/fixtures/deploy-${deployEnv === 'review' ? 'dev' : deployEnv}.yaml`);
-    const extra = { HELM_ENV_VALUES: fixture,
-      ...(deployEnv === 'review' ? { APP_HOST: 'review-feature-x.review.notejam.example' } : {}) };
+    const extra = await deployInputs(deployEnv);
     const values = await valuesFor(deployEnv, extra);
     if (deployEnv === 'review') assert.ok(values.includes('ci/values/review.yaml'));
     else assert.ok(values.includes(`charts/notejam/values-${deployEnv}.yaml`), `values-${deployEnv}.yaml not used`);
@@ -77,10 +84,20 @@ for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
     const ours = images.filter((i) => i.startsWith(ECR));
     assert.ok(ours.includes(`${ECR}/notejam-api:${SHA}`), `API image not deployed at the commit: ${images}`);
     for (const i of ours) assert.match(i, new RegExp(`:${SHA}$`), `${i} is not the commit's image`);
+    const kinds = docs(r.stdout).map((d) => d.kind);
     if (deployEnv === 'review') {
       assert.ok(ours.includes(`${ECR}/notejam-web:${SHA}`), 'review apps serve the SPA from the web image');
       const ingress = docs(r.stdout).find((d) => d.kind === 'Ingress');
       assert.equal(ingress?.spec.rules[0].host, extra.APP_HOST);
+      assert.ok(!kinds.includes('TargetGroupBinding'));
+    } else {
+      // Terraform's ALB is the entry point: its target group gets the pods, no second ALB from an Ingress.
+      const tgb = docs(r.stdout).find((d) => d.kind === 'TargetGroupBinding');
+      const tf = yaml.load(await readFile(extra.TF_HELM_VALUES, 'utf8'));
+      assert.equal(tgb?.spec.targetGroupARN, tf.targetGroupBinding.targetGroupArn);
+      assert.ok(!kinds.includes('Ingress'), `${deployEnv} renders an Ingress`);
+      assert.ok(values.indexOf(extra.TF_HELM_VALUES) < (extra.HELM_ENV_VALUES ? values.indexOf(extra.HELM_ENV_VALUES) : Infinity),
+        'HELM_ENV_VALUES comes after (overrides) the Terraform output');
     }
   });
 }
@@ -103,7 +120,7 @@ test('the nightly drill starts the CronJob the prod chart defines', async (t) =>
   if (!ready) { t.skip(why); return; }
   const scheduled = yaml.load(await readFile(path.join(repoRoot, 'ci/scheduled.yml'), 'utf8'));
   const name = scheduled['ops:restore-drill'].variables.RESTORE_DRILL_CRONJOB;
-  const values = await valuesFor('prod', { HELM_ENV_VALUES: path.join(repoRoot, 'tests/helm/fixtures/deploy-prod.yaml') });
+  const values = await valuesFor('prod', await deployInputs('prod'));
   const r = await run('helm', ['template', 'notejam', path.join(repoRoot, 'charts/notejam'), '--namespace', 'notejam',
     ...values, '--set', 'restoreDrill.enabled=true', '--set-string', 'restoreDrill.identitySecretName=drill-age'], { env, cwd: repoRoot });
   assert.equal(r.code, 0, r.stderr);

@@ -79,8 +79,9 @@ test('merge request: everything is built, tested, packaged and scanned; terrafor
 
 test('default branch: apply and deploy dev then test automatically, prod and prod infra by hand', () => {
   const main = jobs.main;
-  for (const j of [...CORE, 'infra:plan:prod', 'infra:apply:dev', 'infra:apply:test', 'deploy:dev', 'deploy:test'])
+  for (const j of [...CORE, 'infra:plan:prod', 'infra:output:prod', 'infra:apply:dev', 'infra:apply:test', 'deploy:dev', 'deploy:test'])
     assert.ok(main.has(j), `default-branch pipeline lacks ${j}`);
+  assert.equal(main.get('infra:output:prod').when, 'on_success', 'prod\'s helm values are read without a click');
   assert.equal(main.get('deploy:dev').when, 'on_success');
   assert.equal(main.get('deploy:test').when, 'on_success');
   assert.equal(main.get('deploy:prod').when, 'manual');
@@ -93,9 +94,9 @@ test('default branch: apply and deploy dev then test automatically, prod and pro
     assert.ok(needs('deploy:dev').includes(gate), `deploy:dev does not wait for ${gate}`);
 });
 
-test('release tag: build, test, promote the image to the semver tag, prod by hand; no dev/test/infra', () => {
+test('release tag: build, test, promote the image to the semver tag, prod by hand; no dev/test/infra changes', () => {
   const tag = jobs.tag;
-  for (const j of [...CORE, 'deploy:prod']) assert.ok(tag.has(j), `tag pipeline lacks ${j}`);
+  for (const j of [...CORE, 'deploy:prod', 'infra:output:prod']) assert.ok(tag.has(j), `tag pipeline lacks ${j}`);
   assert.equal(tag.get('deploy:prod').when, 'manual');
   for (const j of ['deploy:dev', 'deploy:test', 'deploy:review', 'infra:plan:prod', 'infra:apply:prod'])
     assert.ok(!tag.has(j), `tag pipeline must not run ${j}`);

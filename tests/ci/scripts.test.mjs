@@ -62,7 +62,10 @@ describe('terraform.sh', () => {
     await writeFile(path.join(root, 'main.tf'), [
       'variable "name" { type = string }',
       'resource "terraform_data" "marker" { input = var.name }',
-      'output "name" { value = terraform_data.marker.output }', ''].join('\n'));
+      'output "name" { value = terraform_data.marker.output }',
+      // like every environment root: the chart's values (terraform/environments/_shared/outputs.tf)
+      'output "helm_values" { value = { backup = { bucket = "${terraform_data.marker.output}-backups" }, shutdown = { deregistrationDelaySeconds = 30 } } }',
+      ''].join('\n'));
     await writeFile(path.join(root, 'dev.tfvars'), 'name = "notejam-dev"\n');
     await writeFile(path.join(dir, 'cli.tfrc'), '');
     env = { TF_CLI_CONFIG_FILE: path.join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: 'true' };
@@ -87,6 +90,28 @@ describe('terraform.sh', () => {
     const again = await run(bin('terraform.sh'), ['plan', 'dev'], { cwd: dir, env });
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(JSON.parse(await readFile(path.join(out, 'plan-report.json'), 'utf8')), { create: 0, update: 0, delete: 0 });
+  });
+
+  test('apply keeps helm_values for the deploy, which passes it to Helm before HELM_ENV_VALUES', async () => {
+    // runs after the apply above: its output is in the state; `output` reads the same from the state alone
+    const file = path.join(dir, 'build/terraform/dev/helm-values.json');
+    const expected = { backup: { bucket: 'notejam-dev-backups' }, shutdown: { deregistrationDelaySeconds: 30 } };
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), expected);
+    await rm(file);
+    const output = await run(bin('terraform.sh'), ['output', 'dev'], { cwd: dir, env });
+    assert.equal(output.code, 0, output.stderr);
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), expected);
+    await writeFile(path.join(dir, 'operator.yaml'), 'backup: {ageRecipient: age1example}\n');
+    const values = async (extra) => {
+      const r = await run(bin('helm-values.sh'), [], { cwd: dir,
+        env: { DEPLOY_ENV: 'dev', ECR_REGISTRY: 'r.example', IMAGE_PREFIX: 'notejam', IMAGE_TAG: 'abc', HELM_ENV_VALUES: '', TF_HELM_VALUES: '', ...extra } });
+      return { ...r, files: r.stdout.split('\n').flatMap((l, i, a) => (l === '-f' ? [a[i + 1]] : [])) };
+    };
+    assert.deepEqual((await values({ HELM_ENV_VALUES: 'operator.yaml' })).files, ['build/terraform/dev/helm-values.json', 'operator.yaml']);
+    assert.deepEqual((await values({ DEPLOY_ENV: 'test' })).files, [], 'no artifact, no HELM_ENV_VALUES: no values file');
+    const missing = await values({ TF_HELM_VALUES: 'nowhere.json' });
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /TF_HELM_VALUES=nowhere\.json is not a file/);
   });
 
   test('an unknown environment is an error, not an empty plan', async () => {

@@ -28,7 +28,7 @@ test('the expanded pipeline has the six stages in order and the jobs of each', (
   const byStage = (s) => checks.jobsOf(config).filter(([, j]) => j.stage === s).map(([n]) => n);
   for (const [stage, expected] of Object.entries({
     lint: ['version', 'lint:c', 'lint:shell', 'lint:openapi', 'lint:dockerfile'],
-    build: ['build:api', 'build:web', 'infra:plan:dev', 'infra:plan:test', 'infra:plan:prod'],
+    build: ['build:api', 'build:web', 'infra:plan:dev', 'infra:plan:test', 'infra:plan:prod', 'infra:output:prod'],
     test: ['test:unit', 'test:api', 'test:api-asan', 'test:web', 'test:helm', 'test:terraform', 'test:ops',
       'test:monitoring', 'test:ci', 'test:integration', 'test:coverage'],
     package: ['package:image', 'package:chart'],
@@ -81,6 +81,19 @@ test('prod deploy and prod infrastructure apply only run by hand', () => {
   assert.equal(checks.prodManualViolations(broken).length, 2);
 });
 
+test('each deploy gets its environment\'s Terraform helm_values from that environment\'s infra apply (prod: infra:output)', () => {
+  assert.deepEqual(checks.terraformValuesViolations(config), []);
+  assert.equal(config['infra:output:prod'].environment.action, 'access', 'infra:output:prod only reads prod\'s state');
+  const broken = clone();
+  broken['infra:apply:test'].artifacts.paths = ['build/terraform/$TF_ENV/plan.txt'];
+  broken['deploy:prod'].needs = broken['deploy:prod'].needs.filter((n) => (n.job ?? n) !== 'infra:output:prod');
+  broken['deploy:dev'].needs = broken['deploy:dev'].needs.map((n) => ((n.job ?? n) === 'infra:apply:dev' ? { job: n.job ?? n, artifacts: false } : n));
+  assert.deepEqual(checks.terraformValuesViolations(broken).sort(), [
+    'deploy:dev: does not take the artifacts of infra:apply:dev or infra:output:dev',
+    'deploy:prod: does not take the artifacts of infra:apply:prod or infra:output:prod',
+    'infra:apply:test: does not keep build/terraform/test/helm-values.json']);
+});
+
 test('no plaintext secrets in the pipeline', () => {
   assert.deepEqual(checks.secretViolations(config, texts), []);
   const broken = clone();
@@ -96,7 +109,7 @@ test('no plaintext secrets in the pipeline', () => {
 
 test('every job that talks to AWS uses id_tokens and the OIDC exchange', () => {
   const aws = checks.awsJobs(config);
-  for (const job of ['package:image', 'package:chart', 'scan:image', 'infra:plan:prod', 'infra:apply:prod',
+  for (const job of ['package:image', 'package:chart', 'scan:image', 'infra:plan:prod', 'infra:output:prod', 'infra:apply:prod',
     'deploy:dev', 'deploy:prod', 'deploy:review', 'stop:review', 'ops:restore-drill', 'infra:dr-plan']) {
     assert.ok(aws.includes(job), `${job} not recognised as an AWS job`);
   }

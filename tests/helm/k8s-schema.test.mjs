@@ -33,6 +33,18 @@ test('the unknown-field check catches what the schema validators let through', a
   assert.match((await checkObject({ apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' } })).join(), /no schema/);
 });
 
+test('the TargetGroupBinding schema (schemas/, no model package exists) refuses typos, bad values and missing fields', async () => {
+  const tgb = (spec, metadata = { name: 't' }) => checkObject({ apiVersion: 'elbv2.k8s.aws/v1beta1', kind: 'TargetGroupBinding', metadata, spec });
+  const arn = 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/api/0123456789abcdef';
+  assert.deepEqual(await tgb({ targetGroupARN: arn, targetType: 'ip', serviceRef: { name: 'api', port: 'http' } }), []);
+  assert.match((await tgb({ targetGroupArn: arn, serviceRef: { name: 'api', port: 8080 } })).join(), /targetGroupARN|additional properties/);
+  assert.match((await tgb({ targetGroupARN: arn, targetType: 'pod', serviceRef: { name: 'api', port: 8080 } })).join(), /targetType/);
+  assert.match((await tgb({ targetGroupARN: arn, serviceRef: { name: 'api' } })).join(), /port/);
+  assert.match((await tgb({ targetGroupARN: 'arn:aws:acm:eu-west-1:111111111111:certificate/x', serviceRef: { name: 'a', port: 1 } })).join(), /targetGroupARN/);
+  assert.deepEqual(await tgb({ targetGroupARN: arn, serviceRef: { name: 'api', port: 1 } }, { name: 't', lables: {} }),
+    ['TargetGroupBinding/t: unknown field /metadata/lables']);
+});
+
 for (const [chart, envs] of Object.entries(CHART_ENVS)) {
   for (const env of envs) {
     for (const which of Object.keys(HELMS)) {

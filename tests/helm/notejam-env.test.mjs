@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { CHARTS, CHART_ENVS, render } from './lib/helm.mjs';
+import { CHARTS, CHART_ENVS, render, TERRAFORM_VALUES } from './lib/helm.mjs';
 import { assertHardened, assertLabels, assertNoLiteralSecrets, assertPinnedImages, assertResources } from './lib/checks.mjs';
 import { envOf, ofKind, one, quantity, selects } from './lib/manifests.mjs';
 
 const appVersion = parse(readFileSync(join(CHARTS, 'notejam/Chart.yaml'), 'utf8')).appVersion;
+const terraform = parse(readFileSync(TERRAFORM_VALUES, 'utf8'));
 const MONITORING_SOURCES = /templates\/(servicemonitor|prometheusrule|grafana-dashboard)\.yaml$/;
 
 for (const env of CHART_ENVS.notejam) {
@@ -19,8 +20,6 @@ for (const env of CHART_ENVS.notejam) {
     const pod = api.spec.template;
     const apiContainer = pod.spec.containers.find((c) => c.name === 'api');
     const config = ofKind(objects, 'ConfigMap').find((c) => c.data?.NOTEJAM_LISTEN);
-    const ingress = one(objects, 'Ingress');
-    const annotations = ingress.metadata.annotations;
 
     test('rolling updates never take a ready pod away first (maxUnavailable 0, surge > 0)', () => {
       assert.equal(api.spec.strategy.type, 'RollingUpdate');
@@ -45,9 +44,9 @@ for (const env of CHART_ENVS.notejam) {
       assert.ok(s.periodSeconds * s.failureThreshold >= 30);
     });
 
-    test('preStop outlasts the ALB deregistration delay; the grace period covers preStop and the drain', () => {
+    test('preStop outlasts the target group\'s deregistration delay (Terraform\'s); the grace period covers preStop and the drain', () => {
       const preStop = apiContainer.lifecycle.preStop.sleep.seconds;
-      const dereg = Number(/deregistration_delay\.timeout_seconds=(\d+)/.exec(annotations['alb.ingress.kubernetes.io/target-group-attributes'])[1]);
+      const dereg = terraform.shutdown.deregistrationDelaySeconds;
       const drain = Number(config.data.NOTEJAM_SHUTDOWN_GRACE);
       assert.ok(preStop > dereg, `preStop ${preStop}s <= deregistration delay ${dereg}s`);
       assert.ok(drain >= 10, 'the API needs time to finish in-flight requests');
@@ -149,17 +148,17 @@ for (const env of CHART_ENVS.notejam) {
       assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.targetPort]), [['http', 'http']]);
     });
 
-    test('Ingress for the AWS Load Balancer Controller: ALB, target-type ip, ACM, HTTPS redirect, health check', () => {
-      assert.equal(ingress.spec.ingressClassName, 'alb');
-      assert.equal(annotations['alb.ingress.kubernetes.io/target-type'], 'ip');
-      assert.match(annotations['alb.ingress.kubernetes.io/certificate-arn'], /^arn:aws:acm:/);
-      assert.equal(annotations['alb.ingress.kubernetes.io/ssl-redirect'], '443');
-      assert.deepEqual(JSON.parse(annotations['alb.ingress.kubernetes.io/listen-ports']), [{ HTTP: 80 }, { HTTPS: 443 }]);
-      assert.equal(annotations['alb.ingress.kubernetes.io/healthcheck-path'], '/readyz');
-      if (env !== 'prod') assert.equal(annotations['alb.ingress.kubernetes.io/group.name'], 'notejam-nonprod');
-      const backends = ingress.spec.rules[0].http.paths.map((p) => p.backend.service.name);
-      assert.ok(backends.includes(api.metadata.name));
-      assert.equal(ingress.spec.rules[0].host, parse(readFileSync(join(CHARTS, `notejam/values-${env}.yaml`), 'utf8')).ingress.host);
+    test('one entry point: a TargetGroupBinding of the API Service to Terraform\'s target group, no Ingress', () => {
+      assert.deepEqual(ofKind(objects, 'Ingress'), [], 'an Ingress would make the controller build a second ALB');
+      const tgb = one(objects, 'TargetGroupBinding');
+      const svc = one(objects, 'Service', 'api');
+      assert.equal(tgb.apiVersion, 'elbv2.k8s.aws/v1beta1');
+      assert.equal(tgb.spec.targetGroupARN, terraform.targetGroupBinding.targetGroupArn);
+      assert.equal(tgb.spec.targetType, 'ip');
+      assert.equal(tgb.spec.serviceRef.name, svc.metadata.name);
+      assert.ok(svc.spec.ports.some((p) => p.name === tgb.spec.serviceRef.port || p.port === tgb.spec.serviceRef.port),
+        `serviceRef.port ${tgb.spec.serviceRef.port} is not a port of the Service`);
+      assert.equal(tgb.spec.networking, undefined, 'Terraform owns the ALB -> pods security-group rule');
     });
 
     test('ServiceAccount for EKS Pod Identity/IRSA is the one the API runs as; no API token mounted', () => {
@@ -182,7 +181,7 @@ for (const env of CHART_ENVS.notejam) {
         }
       }
       const fromCidrs = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.ipBlock).map((p) => p.ipBlock.cidr);
-      assert.ok(fromCidrs.length > 0, 'the ALB subnets are allowed in');
+      assert.deepEqual(fromCidrs, terraform.networkPolicy.ingressCidrs, 'the ALB\'s subnets (Terraform output) are allowed in');
       for (const rule of np.spec.egress) assert.ok(rule.to?.length, 'no allow-to-anywhere rule');
       const egressPorts = np.spec.egress.flatMap((r) => r.ports.map((p) => p.port)).sort((a, b) => a - b);
       assert.deepEqual(egressPorts, [53, 53, 5432, 6379]);
@@ -263,18 +262,8 @@ for (const env of CHART_ENVS.notejam) {
       });
     }
 
-    if (env === 'dev') {
-      test('dev: the SPA runs in-cluster and proxies /api/ to this release\'s API Service', () => {
-        const web = one(objects, 'Deployment', 'web');
-        const c = web.spec.template.spec.containers[0];
-        const svc = one(objects, 'Service', 'api');
-        assert.equal(envOf(c).NOTEJAM_API_UPSTREAM.value, `http://${svc.metadata.name}:${svc.spec.ports[0].port}`);
-        assert.match(c.image, /notejam-web:/);
-        assert.equal(web.spec.strategy.rollingUpdate.maxUnavailable, 0);
-        const paths = Object.fromEntries(ingress.spec.rules[0].http.paths.map((p) => [p.path, p.backend.service.name]));
-        assert.equal(paths['/api'], svc.metadata.name);
-        assert.equal(paths['/'], one(objects, 'Service', 'web').metadata.name);
-      });
-    }
+    test('the SPA comes from S3/CloudFront (Terraform\'s web module), not from the cluster', () => {
+      assert.deepEqual(objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'web'), []);
+    });
   });
 }

@@ -1,12 +1,15 @@
 // The notejam chart's switches: KEDA replaces the HPA (never both), config changes roll the pods, secrets from
-// an existing Secret, IRSA, fixed replicas without autoscaling, image tags.
+// an existing Secret, IRSA, fixed replicas without autoscaling, image tags, and the review apps' Ingress + SPA.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { render } from './lib/helm.mjs';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { render, TERRAFORM_VALUES } from './lib/helm.mjs';
 import { envOf, ofKind, one } from './lib/manifests.mjs';
 import { FEATURES_ON } from './lib/scenarios.mjs';
 
-const [kedaProd, existingDev] = Object.values(FEATURES_ON);
+const [kedaProd, existingDev, reviewApp] = Object.values(FEATURES_ON);
+const terraform = parse(readFileSync(TERRAFORM_VALUES, 'utf8'));
 
 for (const env of ['dev', 'test', 'prod']) {
   test(`KEDA xor HPA (${env}): exactly one autoscaler whichever way keda.enabled is set`, async () => {
@@ -90,7 +93,7 @@ test('the web pods may reach the API; the ALB subnets may reach the web pods', a
   assert.ok(apiNp.spec.ingress.some((r) => r.from.some((p) => p.podSelector
     && Object.entries(p.podSelector.matchLabels).every(([k, v]) => webLabels[k] === v))));
   const webNp = one(objects, 'NetworkPolicy', 'web');
-  assert.deepEqual(webNp.spec.ingress[0].from.map((p) => p.ipBlock.cidr), ['10.30.0.0/22', '10.30.4.0/22', '10.30.8.0/22']);
+  assert.deepEqual(webNp.spec.ingress[0].from.map((p) => p.ipBlock.cidr), terraform.networkPolicy.ingressCidrs);
   assert.equal(one(objects, 'PodDisruptionBudget', 'web').spec.maxUnavailable, 1);
 });
 
@@ -109,8 +112,41 @@ test('Redis TLS off (dev, test): no sidecar, the API talks to Redis directly', a
   }
 });
 
-test('the ALB group can be shared (dev/test) and the deregistration delay follows shutdown settings', async () => {
-  const objects = await render('helm4', 'notejam', { env: 'prod', set: ['shutdown.deregistrationDelaySeconds=40', 'shutdown.preStopSleepSeconds=45', 'ingress.groupName=shared'] });
+test('review apps: Ingress for the AWS Load Balancer Controller (ALB, target-type ip, ACM, HTTPS redirect, /readyz)', async () => {
+  const objects = await render('helm4', 'notejam', reviewApp);
+  assert.deepEqual(ofKind(objects, 'TargetGroupBinding'), []);
+  const ingress = one(objects, 'Ingress');
+  const a = ingress.metadata.annotations;
+  assert.equal(ingress.spec.ingressClassName, 'alb');
+  assert.equal(a['alb.ingress.kubernetes.io/target-type'], 'ip');
+  assert.match(a['alb.ingress.kubernetes.io/certificate-arn'], /^arn:aws:acm:/);
+  assert.equal(a['alb.ingress.kubernetes.io/ssl-redirect'], '443');
+  assert.deepEqual(JSON.parse(a['alb.ingress.kubernetes.io/listen-ports']), [{ HTTP: 80 }, { HTTPS: 443 }]);
+  assert.equal(a['alb.ingress.kubernetes.io/healthcheck-path'], '/readyz');
+  assert.equal(a['alb.ingress.kubernetes.io/group.name'], 'notejam-review');
+  // The ALB this Ingress creates drains as long as Terraform's target group does, and preStop outlasts both.
+  assert.equal(a['alb.ingress.kubernetes.io/target-group-attributes'],
+    `deregistration_delay.timeout_seconds=${terraform.shutdown.deregistrationDelaySeconds}`);
+  assert.ok(one(objects, 'Deployment', 'api').spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds
+    > terraform.shutdown.deregistrationDelaySeconds);
+  assert.equal(ingress.spec.rules[0].host, 'review-feature-x.review.notejam.example.com');
+});
+
+test('review apps: the SPA runs in-cluster and proxies /api/ to this release\'s API Service, behind the same Ingress', async () => {
+  const objects = await render('helm4', 'notejam', reviewApp);
+  const web = one(objects, 'Deployment', 'web');
+  const c = web.spec.template.spec.containers[0];
+  const svc = one(objects, 'Service', 'api');
+  assert.equal(envOf(c).NOTEJAM_API_UPSTREAM.value, `http://${svc.metadata.name}:${svc.spec.ports[0].port}`);
+  assert.match(c.image, /notejam-web:/);
+  assert.equal(web.spec.strategy.rollingUpdate.maxUnavailable, 0);
+  const paths = Object.fromEntries(one(objects, 'Ingress').spec.rules[0].http.paths.map((p) => [p.path, p.backend.service.name]));
+  assert.equal(paths['/api'], svc.metadata.name);
+  assert.equal(paths['/'], one(objects, 'Service', 'web').metadata.name);
+});
+
+test('the ALB group can be shared and the deregistration delay follows shutdown settings', async () => {
+  const objects = await render('helm4', 'notejam', { ...reviewApp, set: ['shutdown.deregistrationDelaySeconds=40', 'shutdown.preStopSleepSeconds=45', 'ingress.groupName=shared'] });
   const a = one(objects, 'Ingress').metadata.annotations;
   assert.equal(a['alb.ingress.kubernetes.io/target-group-attributes'], 'deregistration_delay.timeout_seconds=40');
   assert.equal(a['alb.ingress.kubernetes.io/group.name'], 'shared');

@@ -18,6 +18,8 @@ for env in "${!plan[@]}"; do
   d="$tf/environments/$env"
   mkdir -p "$d/tests"
   cp -r "$here/mocks" "$d/tests/"
+  # The chart values file shaped like output.helm_values (common.tftest.hcl compares their keys).
+  cp "$here/../helm/fixtures/terraform-helm-values.yaml" "$d/tests/"
   region=$(sed -n 's/^region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   dr_region=$(sed -n 's/^dr_region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   for t in ${plan[$env]}; do

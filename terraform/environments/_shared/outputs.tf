@@ -33,29 +33,57 @@ output "backup_vault_arns" {
   value       = { primary = module.backup.vault_arn, dr = module.backup.dr_vault_arn }
 }
 
-# Non-secret values the Helm release and the CI pipeline need; secrets stay in Secrets Manager and reach the
-# pods through External Secrets Operator (its names are listed here, never their values).
+# charts/notejam's own values, keys and nesting as in its values.yaml: the deploy passes this output as a values
+# file as it is (ci/bin/terraform.sh keeps it as build/terraform/<env>/helm-values.json after every apply). Only
+# what Terraform knows and the chart reads; secrets stay in Secrets Manager (External Secrets brings them in).
+# Its key list is pinned by tests/helm/fixtures/terraform-helm-values.yaml, which tests/terraform compares with
+# this output and tests/helm renders the chart with.
 output "helm_values" {
-  description = "Values for charts/notejam (and the CI job that installs it)."
+  description = "Values file for charts/notejam (chart keys only): the environment's account-specific settings."
   value = {
-    image = { repository = module.registry.repository_urls["notejam-api"] }
-    web = {
-      image           = { repository = module.registry.repository_urls["notejam-web"] }
-      bucket          = module.web.bucket_name
-      distribution_id = module.web.distribution_id
+    image  = { repository = module.registry.repository_urls["notejam-api"] }
+    config = { publicUrl = module.web.public_url }
+    # Terraform's ALB target group (CloudFront sends /api/* to it); the chart binds the API Service to it.
+    targetGroupBinding = { targetGroupArn = module.web.target_group_arn }
+    # The chart refuses a preStop sleep that does not outlast the target group's deregistration delay.
+    shutdown = { deregistrationDelaySeconds = module.web.deregistration_delay_seconds }
+    networkPolicy = {
+      ingressCidrs = module.network.public_subnet_cidrs # the ALB's ENIs (target type ip: they are the source)
+      database     = { cidrs = module.network.database_subnet_cidrs }
+      redis        = { cidrs = module.network.database_subnet_cidrs }
+    }
+    # ElastiCache speaks TLS only: the stunnel sidecar (in the ops image) connects to the primary endpoint.
+    redisTls = {
+      host  = module.cache.primary_endpoint_address
+      port  = module.cache.port
+      image = { repository = module.registry.repository_urls["notejam-ops"] }
     }
     backup = {
-      image  = { repository = module.registry.repository_urls["notejam-ops"] }
-      bucket = module.backup.bucket_name
-      prefix = module.backup.backup_prefix
+      image          = { repository = module.registry.repository_urls["notejam-ops"] }
+      bucket         = module.backup.bucket_name
+      prefix         = module.backup.backup_prefix
+      awsRegion      = var.region
+      serviceAccount = { name = split("/", module.eks.pod_identity_bindings["notejam-backup"])[1] }
     }
-    backupDrBucket  = module.backup.dr_bucket_name
+    restoreDrill = {
+      serviceAccount = { name = split("/", module.eks.pod_identity_bindings["notejam-restore-drill"])[1] }
+    }
+  }
+}
+
+# What the deploy jobs and operators need beside the chart's values (names only, never secret values).
+output "deploy_settings" {
+  description = "Non-chart settings of the environment for the pipeline and runbooks: namespace, SPA bucket, CloudFront, data stores, secrets, log groups."
+  value = {
+    namespace       = var.app_namespace
     awsRegion       = var.region
     publicUrl       = module.web.public_url
-    targetGroupArn  = module.web.target_group_arn
+    spaBucket       = module.web.bucket_name
+    distributionId  = module.web.distribution_id
+    backupDrBucket  = module.backup.dr_bucket_name
     serviceAccounts = module.eks.pod_identity_bindings
     database        = { host = module.database.address, port = module.database.port, name = module.database.db_name, secretArn = module.database.master_user_secret_arn }
-    redis           = { host = module.cache.primary_endpoint_address, port = module.cache.port, tls = true, localSidecarUrlHost = "127.0.0.1:6379" }
+    redis           = { host = module.cache.primary_endpoint_address, port = module.cache.port, tls = true }
     secretNames     = module.secrets.secret_names
     logGroups       = module.observability.log_group_names
   }

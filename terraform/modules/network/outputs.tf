@@ -28,6 +28,16 @@ output "database_subnet_ids" {
   value       = [for az in local.azs : aws_subnet.database[az].id]
 }
 
+output "public_subnet_cidrs" {
+  description = "Public subnet CIDRs, one per AZ: where the ALB's ENIs are (the chart's networkPolicy.ingressCidrs)."
+  value       = [for az in local.azs : aws_subnet.public[az].cidr_block]
+}
+
+output "database_subnet_cidrs" {
+  description = "Database subnet CIDRs, one per AZ: where RDS and ElastiCache are (the chart's egress rules)."
+  value       = [for az in local.azs : aws_subnet.database[az].cidr_block]
+}
+
 output "nat_gateway_ids" {
   description = "NAT gateway IDs (one per AZ, or one in total when single_nat_gateway)."
   value       = [for k, n in aws_nat_gateway.this : n.id]

@@ -33,6 +33,11 @@ output "target_group_arn" {
   value       = aws_lb_target_group.api.arn
 }
 
+output "deregistration_delay_seconds" {
+  description = "How long the target group keeps draining a deregistered pod (the chart's preStop must outlast it)."
+  value       = tonumber(aws_lb_target_group.api.deregistration_delay)
+}
+
 output "target_group_arn_suffix" {
   description = "Target group ARN suffix (CloudWatch dimension TargetGroup)."
   value       = aws_lb_target_group.api.arn_suffix

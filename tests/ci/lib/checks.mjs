@@ -144,3 +144,25 @@ export function ciScripts(config) {
   }
   return found;
 }
+
+// 7. Terraform's helm_values output reaches the deploys: each environment's deploy job takes the artifact
+// build/terraform/<env>/helm-values.json (ci/bin/helm-values.sh reads it) of a job that keeps it (ci/bin/terraform.sh
+// writes it): infra:apply:<env>, or for prod, whose apply is manual, the read-only infra:output:<env>.
+export const terraformValuesPath = (env) => `build/terraform/${env}/helm-values.json`;
+export function terraformValuesViolations(config, envs = ['dev', 'test', 'prod']) {
+  const out = [];
+  const jobName = (n) => (typeof n === 'string' ? n : n.job);
+  for (const env of envs) {
+    const deploy = config[`deploy:${env}`];
+    const need = (deploy?.needs ?? []).find((n) => [`infra:apply:${env}`, `infra:output:${env}`].includes(jobName(n)));
+    if (!need || need.artifacts === false || need.optional) {
+      out.push(`deploy:${env}: does not take the artifacts of infra:apply:${env} or infra:output:${env}`);
+      continue;
+    }
+    const source = config[jobName(need)];
+    const tfEnv = String(source?.variables?.TF_ENV?.value ?? source?.variables?.TF_ENV);
+    const kept = [source?.artifacts?.paths ?? []].flat().map((p) => String(p).replace(/\$\{?TF_ENV\}?/g, tfEnv));
+    if (!kept.includes(terraformValuesPath(env))) out.push(`${jobName(need)}: does not keep ${terraformValuesPath(env)}`);
+  }
+  return out;
+}

@@ -24,12 +24,18 @@ export const CHART_ENVS = {
   redis: ['dev', 'test'],
 };
 
-// Values files for one chart in one environment: the chart's values-<env>.yaml, then (notejam) the stand-in
-// for what the pipeline adds at deploy time (Terraform outputs, image repositories).
+// Terraform's helm_values output as the pipeline passes it (build/terraform/<env>/helm-values.json), shaped
+// exactly like the output: tests/terraform asserts the output has these keys.
+export const TERRAFORM_VALUES = join(FIXTURES, 'terraform-helm-values.yaml');
+
+// Values files for one chart in one environment, in the pipeline's order (ci/bin/helm-values.sh): the chart's
+// values-<env>.yaml, then (notejam) Terraform's output and the environment's HELM_ENV_VALUES stand-in.
 export function envValueFiles(chart, env) {
   const files = [join(CHARTS, chart, `values-${env}.yaml`)];
+  if (chart !== 'notejam') return files;
+  files.push(TERRAFORM_VALUES);
   const deploy = join(FIXTURES, `deploy-${env}.yaml`);
-  if (chart === 'notejam' && existsSync(deploy)) files.push(deploy);
+  if (existsSync(deploy)) files.push(deploy);
   return files;
 }
 

@@ -6,6 +6,10 @@
 // the validator over a Proxy that records those reads tells which keys of each object the schema knows; any other
 // key is a field the API server would drop or reject (a typo such as `spec.template.spec.containers[0].resource`).
 
+// Custom resources without a model package (the AWS Load Balancer Controller's TargetGroupBinding) are checked
+// against a JSON schema of their own: lib/crd-model.mjs.
+import { CRD_MODELS } from './crd-model.mjs';
+
 // apiVersion group -> module that holds its models. An external-secrets.io/v1 object is checked against the
 // v1beta1 schema: v1 kept the ExternalSecret fields unchanged when it was promoted.
 const GROUP_MODULES = {
@@ -16,6 +20,7 @@ const GROUP_MODULES = {
 const VERSION_ALIASES = { 'external-secrets.io/v1': 'v1beta1' };
 
 async function modelClass(apiVersion, kind) {
+  if (CRD_MODELS[apiVersion]) return CRD_MODELS[apiVersion][kind] ?? null;
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const base = GROUP_MODULES[group] ?? (group === '' ? 'kubernetes-models' : `kubernetes-models/${group}`);
   const modVersion = VERSION_ALIASES[apiVersion] ?? version;

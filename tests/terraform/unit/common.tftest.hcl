@@ -315,4 +315,34 @@ run "promises" {
     condition     = jsonencode(output.settings.eks.namespace_editors) == jsonencode({ "gitlab-deploy" = [var.app_namespace] })
     error_message = "CI may edit only the application namespace in the cluster."
   }
+
+  # --- helm values: the output is charts/notejam's values file as it is ---
+  # tests/terraform/unit.sh copies tests/helm/fixtures/terraform-helm-values.yaml (the file the Helm tests render
+  # the chart with) to tests/; both sides are flattened to "dotted.key:kind" (depth 3, deeper objects show up as
+  # "object"), so a key renamed, moved, added or dropped here or there fails.
+  assert {
+    condition = sort(concat(
+      [for k1, v1 in output.helm_values : "${k1}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool" }, substr(jsonencode(v1), 0, 1), "number")}" if !can(keys(v1))],
+      flatten([for k1, v1 in output.helm_values : [for k2, v2 in v1 : "${k1}.${k2}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool" }, substr(jsonencode(v2), 0, 1), "number")}" if !can(keys(v2))] if can(keys(v1))]),
+      flatten([for k1, v1 in output.helm_values : [for k2, v2 in v1 : [for k3, v3 in v2 : "${k1}.${k2}.${k3}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool", "{" = "object" }, substr(jsonencode(v3), 0, 1), "number")}"] if can(keys(v2))] if can(keys(v1))]),
+      )) == sort(concat(
+      [for k1, v1 in yamldecode(file("tests/terraform-helm-values.yaml")) : "${k1}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool" }, substr(jsonencode(v1), 0, 1), "number")}" if !can(keys(v1))],
+      flatten([for k1, v1 in yamldecode(file("tests/terraform-helm-values.yaml")) : [for k2, v2 in v1 : "${k1}.${k2}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool" }, substr(jsonencode(v2), 0, 1), "number")}" if !can(keys(v2))] if can(keys(v1))]),
+      flatten([for k1, v1 in yamldecode(file("tests/terraform-helm-values.yaml")) : [for k2, v2 in v1 : [for k3, v3 in v2 : "${k1}.${k2}.${k3}:${lookup({ "\"" = "string", "[" = "list", "t" = "bool", "f" = "bool", "{" = "object" }, substr(jsonencode(v3), 0, 1), "number")}"] if can(keys(v2))] if can(keys(v1))]),
+    ))
+    error_message = "helm_values must have exactly the keys (and kinds) of tests/helm/fixtures/terraform-helm-values.yaml, the chart's values; got ${jsonencode(output.helm_values)}"
+  }
+  assert {
+    condition     = can(regex("^arn:aws[a-z-]*:elasticloadbalancing:", output.helm_values.targetGroupBinding.targetGroupArn)) && output.helm_values.shutdown.deregistrationDelaySeconds == 30
+    error_message = "The TargetGroupBinding must get the API target group's ARN and its deregistration delay (30 s)."
+  }
+  assert {
+    condition     = length(output.helm_values.networkPolicy.ingressCidrs) == 3 && length(output.helm_values.networkPolicy.database.cidrs) == 3 && output.helm_values.networkPolicy.redis.cidrs == output.helm_values.networkPolicy.database.cidrs
+    error_message = "The NetworkPolicy must admit the ALB's 3 public subnets and reach the 3 database subnets (RDS, ElastiCache)."
+  }
+  assert {
+    condition = alltrue([for sa in [output.helm_values.backup.serviceAccount.name, output.helm_values.restoreDrill.serviceAccount.name] :
+    contains(values(output.settings.eks.pod_identity_associations), "${output.deploy_settings.namespace}/${sa}")]) && output.deploy_settings.namespace == var.app_namespace
+    error_message = "The chart's backup and restore-drill ServiceAccounts must be the ones Pod Identity binds in the app namespace."
+  }
 }
