@@ -1,11 +1,13 @@
 /* Small pure pieces of the HTTP layer: client IP, request ids, content types, Redis URLs, base64url, JSON output. */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <string.h>
 #include "http/fields.h"
 #include "http/pipeline.h"
 #include "store/redis_pool.h"
 #include "util/b64url.h"
 #include "util/json_out.h"
+#include "util/secure_random.h"
 
 Test(http_pure, client_ip_honours_trusted_hops_only) {
     char ip[64];
@@ -35,6 +37,29 @@ Test(http_pure, request_ids_and_content_types) {
     cr_assert_not(content_type_is_json("application/jsonp"));
     cr_assert_not(content_type_is_json("text/plain"));
     cr_assert_not(content_type_is_json(NULL));
+}
+
+static void *ids_of_a_thread(void *out) {
+    for (int i = 0; i < 1000; i++)
+        request_id_new((char *)out + 33 * i);
+    return NULL;
+}
+
+Test(http_pure, generated_request_ids_are_32_hex_and_unique_across_threads) {
+    static char ids[2][1000 * 33];
+    pthread_t t[2];
+    for (int k = 0; k < 2; k++)
+        pthread_create(&t[k], NULL, ids_of_a_thread, ids[k]);
+    for (int k = 0; k < 2; k++)
+        pthread_join(t[k], NULL);
+    for (int a = 0; a < 2000; a++) {
+        const char *x = ids[a / 1000] + 33 * (a % 1000);
+        cr_assert_eq(strlen(x), 32);
+        cr_assert_eq(strspn(x, "0123456789abcdef"), 32, "%s", x);
+        cr_assert(request_id_ok(x));
+        for (int b = a + 1; b < 2000; b++)
+            cr_assert_str_neq(x, ids[b / 1000] + 33 * (b % 1000));
+    }
 }
 
 Test(http_pure, redis_urls) {

@@ -216,7 +216,7 @@ void pipeline_run(req_t *r) {
     if (rid && request_id_ok(rid))
         snprintf(r->request_id, sizeof r->request_id, "%s", rid);
     else
-        random_hex(r->request_id, 16);
+        request_id_new(r->request_id);
     client_ip(r->ri->remote_addr, req_header(r, "X-Forwarded-For"), (int)g_app.cfg.trusted_proxies, r->ip,
               sizeof r->ip);
     const char *path = r->ri->local_uri;

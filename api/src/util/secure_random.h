@@ -10,6 +10,9 @@
 void random_token(char out[TOKEN_CHARS + 1]);
 /* n random bytes as lowercase hex into out (>= 2n+1 bytes). */
 void random_hex(char *out, size_t n);
+/* A request id: 32 lowercase hex characters, unique but not secret (a random 64-bit prefix per thread, then a
+ * counter), so the hot path makes no getrandom() system call per request. */
+void request_id_new(char out[33]);
 /* SHA-256 of data as lowercase hex into out[65]. */
 void sha256_hex(const void *data, size_t n, char out[65]);
 /* SHA-256 raw digest. */
