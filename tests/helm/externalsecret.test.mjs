@@ -68,6 +68,11 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(out['smtp-url'], SAMPLE.smtp_url);
     });
 
+    test('the migration hook\'s own ExternalSecret builds the same Secret from the same secrets', () => {
+      const migrate = one(objects, 'ExternalSecret', 'migrate');
+      assert.deepEqual([migrate.spec.target.template, migrate.spec.data], [template, es.spec.data]);
+    });
+
     test('Redis goes through the stunnel sidecar the redis-url points at', () => {
       const stunnel = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['stunnel.conf']).data['stunnel.conf'];
       assert.match(stunnel, /^accept = 127\.0\.0\.1:6379$/m);

@@ -153,24 +153,27 @@ notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 database-url redis-url jwt-keys{{ if .Values.secrets.smtp }} smtp-url{{ end }}
 {{- end -}}
 
-{{/* layout "terraform": ESO's template (engine v2, Go templates evaluated by ESO, so Helm must print the braces
+{{/* target.template for layout "terraform" (nothing for "json"): ESO's template (engine v2, Go templates evaluated by ESO, so Helm must print the braces
 as they are: the backquoted strings below). Credentials are URL-encoded; Redis goes through the stunnel sidecar
 on 127.0.0.1:6379 (ElastiCache is TLS-only), PostgreSQL (RDS) with sslmode=require. */}}
 {{- define "notejam.externalSecretTemplate" -}}
 {{- $es := .Values.secrets.externalSecret -}}
+{{- if ne $es.layout "json" -}}
 {{- if not .Values.redisTls.enabled -}}
 {{- fail "secrets.externalSecret.layout terraform needs redisTls.enabled (ElastiCache accepts TLS only)" -}}
 {{- end -}}
 {{- $host := required "secrets.externalSecret.database.host is required (Terraform: the RDS address)" $es.database.host -}}
 {{- $name := required "secrets.externalSecret.database.name is required (Terraform: the RDS database name)" $es.database.name -}}
-engineVersion: v2
-data:
-  database-url: {{ printf "postgresql://%s:%s@%s:%v/%s?sslmode=require" `{{ .db_username | urlquery }}` `{{ .db_password | urlquery }}` $host $es.database.port $name | quote }}
-  redis-url: {{ printf "redis://:%s@127.0.0.1:6379/0" `{{ .redis_token | urlquery }}` | quote }}
-  jwt-keys: {{ `{{ .jwt_keys }}` | quote }}
-  {{- if .Values.secrets.smtp }}
-  smtp-url: {{ `{{ .smtp_url }}` | quote }}
-  {{- end }}
+template:
+  engineVersion: v2
+  data:
+    database-url: {{ printf "postgresql://%s:%s@%s:%v/%s?sslmode=require" `{{ .db_username | urlquery }}` `{{ .db_password | urlquery }}` $host $es.database.port $name | quote }}
+    redis-url: {{ printf "redis://:%s@127.0.0.1:6379/0" `{{ .redis_token | urlquery }}` | quote }}
+    jwt-keys: {{ `{{ .jwt_keys }}` | quote }}
+    {{- if .Values.secrets.smtp }}
+    smtp-url: {{ `{{ .smtp_url }}` | quote }}
+    {{- end }}
+{{- end -}}
 {{- end -}}
 
 {{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}
