@@ -153,9 +153,10 @@ notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 database-url redis-url jwt-keys{{ if .Values.secrets.smtp }} smtp-url{{ end }}
 {{- end -}}
 
-{{/* target.template for layout "terraform" (nothing for "json"): ESO's template (engine v2, Go templates evaluated by ESO, so Helm must print the braces
-as they are: the backquoted strings below). Credentials are URL-encoded; Redis goes through the stunnel sidecar
-on 127.0.0.1:6379 (ElastiCache is TLS-only), PostgreSQL (RDS) with sslmode=require. */}}
+{{/* target.template for layout "terraform" (nothing for "json"): ESO's template (engine v2: Go templates that
+ESO evaluates, so Helm must print their braces as they are: the backquoted strings below). Credentials are
+URL-encoded; Redis through the stunnel sidecar on 127.0.0.1:6379 (ElastiCache is TLS-only), RDS with
+sslmode=require. */}}
 {{- define "notejam.externalSecretTemplate" -}}
 {{- $es := .Values.secrets.externalSecret -}}
 {{- if ne $es.layout "json" -}}
