@@ -1,10 +1,14 @@
-// PostgreSQL and Redis for dev/test clusters: StatefulSets with persistent volumes, probes, resources, the
-// password only by reference, reachable from Notejam's pods only.
+// PostgreSQL and Redis in-cluster, for review apps (ci/bin/review-deploy.sh) and clusters without RDS/ElastiCache
+// (dev and test use Terraform's RDS and ElastiCache like prod): StatefulSets with persistent volumes, probes,
+// resources, the password only by reference, reachable from Notejam's pods only.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CHART_ENVS, render } from './lib/helm.mjs';
 import { assertHardened, assertLabels, assertNoLiteralSecrets, assertPinnedImages, assertResources } from './lib/checks.mjs';
 import { ofKind, one, selects } from './lib/manifests.mjs';
+import { FEATURES_ON } from './lib/scenarios.mjs';
+
+const reviewApp = FEATURES_ON['a review app: the Ingress and the in-cluster SPA (ci/values/review.yaml)'];
 
 const PORTS = { postgresql: 5432, redis: 6379 };
 
@@ -72,8 +76,8 @@ for (const chart of ['postgresql', 'redis']) {
         assert.ok(!selects(np.spec.ingress[0].from[0].podSelector.matchLabels, pod.metadata.labels), 'not itself');
       });
 
-      test('the notejam API of the same environment is let in, and its own egress policy lets it out', async () => {
-        const notejam = await render('helm4', 'notejam', { env });
+      test('a review app\'s notejam API is let in, and its own egress policy lets it out', async () => {
+        const notejam = await render('helm4', 'notejam', reviewApp);
         const apiLabels = one(notejam, 'Deployment', 'api').spec.template.metadata.labels;
         const np = one(objects, 'NetworkPolicy');
         assert.ok(selects(np.spec.ingress[0].from[0].podSelector.matchLabels, apiLabels));

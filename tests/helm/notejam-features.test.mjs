@@ -105,11 +105,12 @@ test('image.tag overrides the appVersion for the API and the migration Job alike
   assert.equal(one(objects, 'Deployment', 'api').metadata.labels['app.kubernetes.io/version'], '1.4.2-7-gdeadbee');
 });
 
-test('Redis TLS off (dev, test): no sidecar, the API talks to Redis directly', async () => {
-  for (const env of ['dev', 'test']) {
+test('Redis TLS on in every AWS environment (ElastiCache), off for review apps: no sidecar, in-cluster Redis', async () => {
+  for (const env of ['dev', 'test', 'prod']) {
     const api = one(await render('helm4', 'notejam', { env }), 'Deployment', 'api');
-    assert.equal(api.spec.template.spec.initContainers, undefined);
+    assert.deepEqual(api.spec.template.spec.initContainers.map((c) => c.name), ['redis-tls']);
   }
+  assert.equal(one(await render('helm4', 'notejam', reviewApp), 'Deployment', 'api').spec.template.spec.initContainers, undefined);
 });
 
 test('review apps: Ingress for the AWS Load Balancer Controller (ALB, target-type ip, ACM, HTTPS redirect, /readyz)', async () => {

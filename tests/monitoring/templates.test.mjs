@@ -11,10 +11,10 @@ const root = resolve(import.meta.dirname, '../..');
 const chart = join(root, 'charts/notejam');
 const helm = process.env.HELM;
 
-// The dev environment's values plus stand-ins for what the pipeline adds at deploy time (images, Terraform's target group).
-const BASE = ['-f', join(chart, 'values-dev.yaml'), '--set', 'image.repository=registry.example/notejam-api',
-  '--set', 'web.image.repository=registry.example/notejam-web',
-  '--set', 'targetGroupBinding.targetGroupArn=arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/notejam-dev-api/0123456789abcdef'];
+// The dev environment's values plus what the pipeline adds at deploy time: Terraform's helm_values output (images,
+// target group, secrets, Redis endpoint: the fixture the Helm and Terraform suites share) and the web image.
+const BASE = ['-f', join(chart, 'values-dev.yaml'), '-f', join(root, 'tests/helm/fixtures/terraform-helm-values.yaml'),
+  '--set', 'web.image.repository=registry.example/notejam-web'];
 
 function render(args) {
   assert.ok(helm, 'HELM must point at the helm binary (make test-monitoring sets it)');

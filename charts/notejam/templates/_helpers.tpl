@@ -115,18 +115,66 @@ seccompProfile:
 {{- end }}
 {{- end -}}
 
-{{/* ExternalSecret data: Secrets Manager JSON properties -> Secret keys. */}}
+{{/* ExternalSecret data. layout "json": one secret's JSON properties -> Secret keys as they are. layout
+"terraform": Terraform's secrets (one value each, RDS's {username, password}) -> template variables that
+notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 {{- define "notejam.externalSecretData" -}}
 {{- $es := .Values.secrets.externalSecret -}}
+{{- if eq $es.layout "json" -}}
 {{- $remote := required "secrets.externalSecret.remoteKey is required (the Secrets Manager secret name)" $es.remoteKey -}}
-{{- $keys := list "database-url" "redis-url" "jwt-keys" -}}
-{{- if .Values.secrets.smtp }}{{ $keys = append $keys "smtp-url" }}{{ end -}}
-{{- range $keys }}
+{{- range include "notejam.secretKeys" . | splitList " " }}
 - secretKey: {{ . }}
   remoteRef:
     key: {{ $remote }}
     property: {{ . | replace "-" "_" }}
 {{- end }}
+{{- else -}}
+{{- $k := $es.remoteKeys -}}
+{{- $db := required "secrets.externalSecret.remoteKeys.database is required (Terraform: the RDS master user secret)" $k.database -}}
+{{- $refs := list (list "db_username" $db "username") (list "db_password" $db "password")
+     (list "redis_token" (required "secrets.externalSecret.remoteKeys.redisAuthToken is required (Terraform: <name>/redis-auth-token)" $k.redisAuthToken) "")
+     (list "jwt_keys" (required "secrets.externalSecret.remoteKeys.jwtKeys is required (Terraform: <name>/jwt-keys)" $k.jwtKeys) "") -}}
+{{- if .Values.secrets.smtp -}}
+{{- $refs = append $refs (list "smtp_url" (required "secrets.externalSecret.remoteKeys.smtpUrl is required with secrets.smtp (Terraform: <name>/smtp-url)" $k.smtpUrl) "") -}}
+{{- end -}}
+{{- range $refs }}
+- secretKey: {{ index . 0 }}
+  remoteRef:
+    key: {{ index . 1 | quote }}
+    {{- with index . 2 }}
+    property: {{ . }}
+    {{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The Secret's keys the API reads (notejam.secretFileEnv mounts them). */}}
+{{- define "notejam.secretKeys" -}}
+database-url redis-url jwt-keys{{ if .Values.secrets.smtp }} smtp-url{{ end }}
+{{- end -}}
+
+{{/* target.template for layout "terraform" (nothing for "json"): ESO's template (engine v2: Go templates that
+ESO evaluates, so Helm must print their braces as they are: the backquoted strings below). Credentials are
+URL-encoded; Redis through the stunnel sidecar on 127.0.0.1:6379 (ElastiCache is TLS-only), RDS with
+sslmode=require. */}}
+{{- define "notejam.externalSecretTemplate" -}}
+{{- $es := .Values.secrets.externalSecret -}}
+{{- if ne $es.layout "json" -}}
+{{- if not .Values.redisTls.enabled -}}
+{{- fail "secrets.externalSecret.layout terraform needs redisTls.enabled (ElastiCache accepts TLS only)" -}}
+{{- end -}}
+{{- $host := required "secrets.externalSecret.database.host is required (Terraform: the RDS address)" $es.database.host -}}
+{{- $name := required "secrets.externalSecret.database.name is required (Terraform: the RDS database name)" $es.database.name -}}
+template:
+  engineVersion: v2
+  data:
+    database-url: {{ printf "postgresql://%s:%s@%s:%v/%s?sslmode=require" `{{ .db_username | urlquery }}` `{{ .db_password | urlquery }}` $host $es.database.port $name | quote }}
+    redis-url: {{ printf "redis://:%s@127.0.0.1:6379/0" `{{ .redis_token | urlquery }}` | quote }}
+    jwt-keys: {{ `{{ .jwt_keys }}` | quote }}
+    {{- if .Values.secrets.smtp }}
+    smtp-url: {{ `{{ .smtp_url }}` | quote }}
+    {{- end }}
+{{- end -}}
 {{- end -}}
 
 {{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}

@@ -11,6 +11,25 @@ locals {
     "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
     "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
   }
+
+  # What External Secrets Operator may read: exactly the secrets charts/notejam's ExternalSecret assembles the
+  # API's Secret from (helm_values: secrets.externalSecret.remoteKeys), plus RDS's master user secret (database
+  # key). origin-verify stays between CloudFront and the ALB; the age identity with the operators.
+  eso_secret_keys = ["jwt-keys", "redis-auth-token", "smtp-url"]
+  eso_statements = concat([
+    {
+      Sid      = "ReadNotejamSecrets"
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+      Resource = [for k in local.eso_secret_keys : module.secrets.secret_arns[k]]
+    },
+    {
+      Sid      = "DecryptNotejamSecrets"
+      Effect   = "Allow"
+      Action   = ["kms:Decrypt"]
+      Resource = [module.secrets.kms_key_arns["secrets"]]
+    },
+  ], module.database.secret_reader_statements)
 }
 
 module "secrets" {
@@ -68,7 +87,7 @@ module "eks" {
     "external-secrets" = {
       namespace       = "external-secrets"
       service_account = "external-secrets"
-      statements_json = jsonencode(concat(module.secrets.reader_statements, module.database.secret_reader_statements))
+      statements_json = jsonencode(local.eso_statements)
     }
     "notejam-backup" = {
       namespace       = var.app_namespace

@@ -52,6 +52,19 @@ output "helm_values" {
       database     = { cidrs = module.network.database_subnet_cidrs }
       redis        = { cidrs = module.network.database_subnet_cidrs }
     }
+    # The API's Secret, assembled by External Secrets from Terraform's secrets (names; RDS's own secret by ARN)
+    # and the RDS endpoint; the chart's template adds sslmode=require and the stunnel sidecar's Redis address.
+    secrets = {
+      externalSecret = {
+        remoteKeys = {
+          database       = module.database.master_user_secret_arn
+          redisAuthToken = module.secrets.secret_names["redis-auth-token"]
+          jwtKeys        = module.secrets.secret_names["jwt-keys"]
+          smtpUrl        = module.secrets.secret_names["smtp-url"]
+        }
+        database = { host = module.database.address, port = module.database.port, name = module.database.db_name }
+      }
+    }
     # ElastiCache speaks TLS only: the stunnel sidecar (in the ops image) connects to the primary endpoint.
     redisTls = {
       host  = module.cache.primary_endpoint_address
@@ -101,6 +114,7 @@ output "settings" {
     backup        = module.backup.settings
     registry      = module.registry.settings
     secrets       = module.secrets.settings
+    eso_secrets   = local.eso_secret_keys
     web           = module.web.settings
     observability = module.observability.settings
     ci_access     = module.ci_access.settings

@@ -24,24 +24,6 @@ output "generated_values" {
   sensitive   = true
 }
 
-output "reader_statements" {
-  description = "IAM policy statements that allow reading these secrets (for External Secrets Operator)."
-  value = [
-    {
-      Sid      = "ReadNotejamSecrets"
-      Effect   = "Allow"
-      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-      Resource = [for s in aws_secretsmanager_secret.this : s.arn]
-    },
-    {
-      Sid      = "DecryptNotejamSecrets"
-      Effect   = "Allow"
-      Action   = ["kms:Decrypt"]
-      Resource = [aws_kms_key.this["secrets"].arn]
-    },
-  ]
-}
-
 output "settings" {
   description = "Effective key and secret settings, read back from the resources."
   value = {

@@ -16,8 +16,9 @@ export const HELMS = {
   helm4: process.env.HELM4 || resolve(here, '../.bin/helm4'),
 };
 
-// Every chart and the environments it is deployed to (PostgreSQL/Redis run in-cluster for dev and test only;
-// prod uses RDS and ElastiCache).
+// Every chart and its values-<env>.yaml files. Every AWS environment runs on RDS and ElastiCache; PostgreSQL and
+// Redis run in-cluster for review apps (chart defaults, ci/bin/review-deploy.sh) and clusters without Terraform,
+// whose values-dev/-test files stay rendered here.
 export const CHART_ENVS = {
   notejam: ['dev', 'test', 'prod'],
   postgresql: ['dev', 'test'],

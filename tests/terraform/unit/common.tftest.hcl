@@ -71,6 +71,26 @@ run "promises" {
     error_message = "The EBS CSI add-on must get its role through Pod Identity."
   }
 
+  # --- external secrets iam: exactly what the chart's ExternalSecret reads ---
+  assert {
+    condition = jsonencode(output.settings.eso_secrets) == jsonencode(["jwt-keys", "redis-auth-token", "smtp-url"]) && jsonencode([
+      for s in output.settings.eks.pod_identity_policies["external-secrets"] : [s.Sid, length(s.Resource)]]) == jsonencode([
+    ["ReadNotejamSecrets", 3], ["DecryptNotejamSecrets", 1], ["ReadDatabaseSecret", 1], ["DecryptDatabaseSecret", 1]])
+    error_message = "ESO must read the chart's three secrets and RDS's, nothing else: ${jsonencode(output.settings.eks.pod_identity_policies["external-secrets"])}"
+  }
+  assert {
+    condition = [for s in output.settings.eks.pod_identity_policies["external-secrets"] : s.Resource if s.Sid == "ReadDatabaseSecret"][0] == [
+      output.deploy_settings.database.secretArn] && [for s in output.settings.eks.pod_identity_policies["external-secrets"] : s.Resource if s.Sid == "DecryptDatabaseSecret"][0] == [
+      output.settings.database.master_user_secret_kms_key] && [for s in output.settings.eks.pod_identity_policies["external-secrets"] : s.Resource if s.Sid == "DecryptNotejamSecrets"][0] == [
+    output.settings.secrets.secrets["jwt-keys"].kms_key_arn]
+    error_message = "ESO must read RDS's master user secret and decrypt with the key each secret is encrypted with (database key for RDS's, secrets key for the app's)."
+  }
+  assert {
+    condition = alltrue([for s in output.settings.eks.pod_identity_policies["external-secrets"] :
+    alltrue([for a in flatten([s.Action]) : contains(["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "kms:Decrypt"], a)])])
+    error_message = "ESO may only read secrets and decrypt them."
+  }
+
   # --- backup job iam ---
   # The backup job writes under the prefix of the backup bucket only; the drill only reads.
   assert {
@@ -339,6 +359,17 @@ run "promises" {
   assert {
     condition     = length(output.helm_values.networkPolicy.ingressCidrs) == 3 && length(output.helm_values.networkPolicy.database.cidrs) == 3 && output.helm_values.networkPolicy.redis.cidrs == output.helm_values.networkPolicy.database.cidrs
     error_message = "The NetworkPolicy must admit the ALB's 3 public subnets and reach the 3 database subnets (RDS, ElastiCache)."
+  }
+  assert {
+    condition = output.helm_values.secrets.externalSecret.remoteKeys == {
+      database       = output.deploy_settings.database.secretArn
+      redisAuthToken = "${output.name}/redis-auth-token"
+      jwtKeys        = "${output.name}/jwt-keys"
+      smtpUrl        = "${output.name}/smtp-url"
+      } && output.helm_values.secrets.externalSecret.database == {
+      host = output.deploy_settings.database.host, port = output.deploy_settings.database.port, name = output.deploy_settings.database.name
+    }
+    error_message = "The chart's ExternalSecret must get Terraform's secret names, RDS's secret ARN and RDS's endpoint: ${jsonencode(output.helm_values.secrets)}"
   }
   assert {
     condition = alltrue([for sa in [output.helm_values.backup.serviceAccount.name, output.helm_values.restoreDrill.serviceAccount.name] :
