@@ -17,7 +17,6 @@
 #include "ops/mailer.h"
 #include "ops/metrics.h"
 #include "ops/migrate.h"
-#include "ops/smtp.h"
 #include "store/db.h"
 #include "store/redis_pool.h"
 #include "store/statements.h"
@@ -79,20 +78,16 @@ static int serve(void) {
         fprintf(stderr, "notejam: configuration error: NOTEJAM_REDIS_URL is not a valid redis:// URL\n");
         return 2;
     }
-    smtp_target_t smtp_check;
-    if (c->mail_dir[0] == '\0' && c->smtp_url[0]) {
-        if (smtp_parse_url(c->smtp_url, &smtp_check) < 0) { /* the message never repeats the URL: it holds a password */
-            fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be smtp://[user:pass@]host[:port] "
-                            "or smtps://...\n");
-            return 2;
-        }
-        smtp_target_free(&smtp_check);
+    if (mailer_configure(c->mail_dir, c->smtp_url, c->mail_from) < 0) { /* never repeats the URL: it holds a password */
+        fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be smtp://[user:pass@]host[:port] "
+                        "or smtps://...\n");
+        return 2;
     }
     metrics_init(NOTEJAM_VERSION, NOTEJAM_COMMIT, (int)c->threads);
     metrics_set_pool_stats(db_pool_stats, rds_pool_stats);
     if (password_init((int)c->hash_concurrency, 10000) < 0 ||
         db_init(c->database_url, (int)c->db_pool_size, (int)c->db_timeout_ms, stmts, n_stmts) < 0 ||
-        mailer_start(c->mail_dir, c->smtp_url, c->mail_from) < 0) {
+        mailer_start() < 0) {
         log_msg(LOG_ERROR, "start-up failed", NULL);
         return 1;
     }

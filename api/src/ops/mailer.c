@@ -135,12 +135,16 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-int mailer_start(const char *mail_dir, const char *smtp_url, const char *from) {
+int mailer_configure(const char *mail_dir, const char *smtp_url, const char *from) {
     m.from = strdup(from);
     if (mail_dir && *mail_dir)
         m.dir = strdup(mail_dir);
     else if (smtp_url && *smtp_url && smtp_parse_url(smtp_url, &m.smtp) < 0)
         return -1;
+    return 0;
+}
+
+int mailer_start(void) {
     if (pthread_create(&m.thread, NULL, worker, NULL) != 0) return -1;
     m.started = 1;
     return 0;
