@@ -21,6 +21,7 @@ typedef struct mail {
 
 static struct {
     char *dir, *from;
+    char from_addr[320]; /* the address part of from ("Name <addr>" or "addr"), for MAIL FROM */
     smtp_target_t smtp;
     mail_t *head, *tail;
     int count, stopping, started;
@@ -62,44 +63,46 @@ static int deliver_file(const mail_t *mail) {
     return ok ? 0 : -1;
 }
 
-/* The address part of MAIL_FROM ("Name <addr>" or "addr"). */
-static void from_address(char *out, size_t size) {
-    const char *lt = strchr(m.from, '<');
-    snprintf(out, size, "%.*s", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(m.from), lt ? lt + 1 : m.from);
+/* Waits seconds unless the mailer is stopping; returns 1 when it is. */
+static int pause_unless_stopping(int seconds) {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += seconds;
+    pthread_mutex_lock(&m.lock);
+    while (!m.stopping && pthread_cond_timedwait(&m.wake, &m.lock, &until) == 0) {}
+    int stopping = m.stopping;
+    pthread_mutex_unlock(&m.lock);
+    return stopping;
 }
 
+/* The message is rendered once, so a retry sends the same bytes (same Message-ID), after 1 s and then 5 s when
+ * the server fails (not while stopping). */
 static int deliver_smtp(const mail_t *mail, const char **why) {
-    char from[320];
+    static const int waits[] = {1, 5};
     buf_t b;
     buf_init(&b, 1 << 20);
     render(&b, mail); /* bodies are ours and never contain a lone "." line */
-    from_address(from, sizeof from);
-    int rc = b.failed ? (*why = "message too large", -1) : smtp_send(&m.smtp, from, mail->to, b.data, why);
+    int rc = -1;
+    if (b.failed) {
+        *why = "message too large";
+    } else {
+        for (int attempt = 0; rc < 0; attempt++) {
+            rc = smtp_send(&m.smtp, m.from_addr, mail->to, b.data, why);
+            if (rc < 0 && (attempt == (int)(sizeof waits / sizeof waits[0]) || pause_unless_stopping(waits[attempt])))
+                break;
+        }
+    }
     buf_free(&b);
     return rc;
 }
 
-/* One message, retried after 1 s and 5 s when the relay fails (not while stopping). */
 static int deliver(const mail_t *mail, const char **why) {
-    static const int waits[] = {1, 5};
     if (m.dir) {
         *why = "cannot write to the outbox folder";
         return deliver_file(mail);
     }
     *why = "no delivery configured";
-    if (!m.smtp.host) return -1;
-    for (int attempt = 0;; attempt++) {
-        if (deliver_smtp(mail, why) == 0) return 0;
-        if (attempt == (int)(sizeof waits / sizeof waits[0])) return -1;
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += waits[attempt];
-        pthread_mutex_lock(&m.lock);
-        while (!m.stopping && pthread_cond_timedwait(&m.wake, &m.lock, &until) == 0) {}
-        int stopping = m.stopping;
-        pthread_mutex_unlock(&m.lock);
-        if (stopping) return -1;
-    }
+    return m.smtp.host ? deliver_smtp(mail, why) : -1;
 }
 
 static void free_mail(mail_t *mail) {
@@ -137,6 +140,9 @@ static void *worker(void *arg) {
 
 int mailer_configure(const char *mail_dir, const char *smtp_url, const char *from) {
     m.from = strdup(from);
+    const char *lt = strchr(from, '<');
+    snprintf(m.from_addr, sizeof m.from_addr, "%.*s", lt ? (int)strcspn(lt + 1, ">") : (int)strlen(from),
+             lt ? lt + 1 : from);
     if (mail_dir && *mail_dir)
         m.dir = strdup(mail_dir);
     else if (smtp_url && *smtp_url && smtp_parse_url(smtp_url, &m.smtp) < 0)
