@@ -3,16 +3,10 @@
 // Checked on make's dry run (-n) of each suite, so nothing is built or started.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { run } from './lib/proc.mjs';
-import { repoRoot } from './lib/gcl.mjs';
+import { makeDatabase, run } from './lib/proc.mjs';
 
 function testSuites() {
-  let db;
-  try {
-    db = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
-  } catch (e) { db = e.stdout; }
-  const m = db.match(/^TEST_SUITES :?= (.+)$/m);
+  const m = makeDatabase().match(/^TEST_SUITES :?= (.+)$/m);
   assert.ok(m, 'TEST_SUITES not found in make\'s database');
   return m[1].trim().split(/\s+/);
 }

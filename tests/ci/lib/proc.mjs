@@ -36,11 +36,14 @@ export async function startMoto() {
   return { url, env, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
 }
 
-// Every target the root Makefile and mk/*.mk define (make's database, nothing is built).
-export function definedTargets() {
-  let db;
+// make's database for the root Makefile and mk/*.mk: every variable and target, nothing is built.
+export function makeDatabase() {
   try {
-    db = execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
-  } catch (e) { db = e.stdout; }
-  return new Set([...db.matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
+    return execFileSync('make', ['-C', repoRoot, '-pRrq', ':'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  } catch (e) { return e.stdout; }
+}
+
+// Every target the root Makefile and mk/*.mk define.
+export function definedTargets() {
+  return new Set([...makeDatabase().matchAll(/^([A-Za-z0-9_.-]+):/gm)].map((m) => m[1]));
 }
