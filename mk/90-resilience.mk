@@ -22,11 +22,11 @@ bench-profile: build ## perf profile of the API during GET /api/v1/notes -> buil
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_LIB_SRC := api/src/http/validate.c api/src/http/fields.c api/src/http/problem.c api/src/http/router.c \
                 api/src/http/cursor.c api/src/util/b64url.c api/src/util/hmac.c api/src/util/buf.c \
-                api/src/util/json_out.c api/src/auth/jwt_token.c api/src/auth/jwt_keys.c
+                api/src/util/json_out.c api/src/util/secure_random.c api/src/auth/jwt_token.c api/src/auth/jwt_keys.c
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=undefined -Wall -Wextra -Werror -Iapi/src \
-              $(shell pkg-config --cflags libcjson libjwt openssl 2>/dev/null)
-FUZZ_LIBS = $(shell pkg-config --libs libcjson libjwt openssl 2>/dev/null) -lm
+              $(shell pkg-config --cflags libcjson libjwt libsodium openssl 2>/dev/null)
+FUZZ_LIBS = $(shell pkg-config --libs libcjson libjwt libsodium openssl 2>/dev/null) -lm
 FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_SECONDS ?= 300
 

@@ -5,12 +5,12 @@
 #include <jwt.h>
 #include <math.h>
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util/b64url.h"
 #include "util/hmac.h"
+#include "util/secure_random.h"
 
 #define TOKEN_MAX 2048
 
@@ -26,10 +26,8 @@ char *jwt_issue_custom(const jwt_ring_t *ring, const jwt_policy_t *pol, int64_t 
     char *out = NULL;
     const jwt_key_t *k = &ring->keys[0];
     char sub[24], jti[33];
-    unsigned char rnd[16];
-    if (ring->count < 1 || RAND_bytes(rnd, sizeof rnd) != 1) goto out;
-    for (int i = 0; i < 16; i++)
-        snprintf(jti + 2 * i, 3, "%02x", rnd[i]);
+    if (ring->count < 1) goto out;
+    random_hex(jti, 16);
     snprintf(sub, sizeof sub, "%" PRId64, user_id);
     if (jwt_new(&jwt) || jwt_set_alg(jwt, JWT_ALG_HS256, k->key, (int)k->key_len) ||
         jwt_add_header(jwt, "kid", k->kid) || jwt_add_grant(jwt, "iss", pol->issuer) ||

@@ -2,7 +2,6 @@
 #include <openssl/sha.h>
 #include <sodium.h>
 #include <stdint.h>
-#include <stdio.h>
 #include "util/b64url.h"
 
 void random_token(char out[TOKEN_CHARS + 1]) {
@@ -49,6 +48,5 @@ void sha256_raw(const void *data, size_t n, unsigned char out[32]) { SHA256(data
 void sha256_hex(const void *data, size_t n, char out[65]) {
     unsigned char d[32];
     SHA256(data, n, d);
-    for (int i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    hex_of(d, sizeof d, out);
 }
