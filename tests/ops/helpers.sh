@@ -44,7 +44,7 @@ canon() {
 }
 schema_of() { pg_dump -s -d "$1" | grep -v -e '^--' -e '^$' -e '\\restrict' -e '\\unrestrict'; }
 
-# tool NAME ARGS...: run ops/backup/NAME.sh; stdout in $T/out, stderr in $T/err, exit code in RC. Any output that
+# tool NAME ARGS...: run ops/backup/<NAME>.sh; stdout in $T/out, stderr in $T/err, exit code in RC. Any output that
 # contains the database password fails the test.
 tool() {
   local name=$1; shift
