@@ -81,7 +81,7 @@ static int read_credentials(req_t *r, const char **email, const char **password,
     }
     if (*email && !check_rules && strlen(*email) > EMAIL_MAX_BYTES) field_errors_add(&errs, "email", "is too long");
     if (*password && !check_rules && utf8_chars(*password) > PASSWORD_MAX)
-        field_errors_add(&errs, "password", "must be at most 128 characters");
+        field_errors_add(&errs, "password", "must be at most " LIMIT_STR(PASSWORD_MAX) " characters");
     return respond_invalid(r, &errs) ? -1 : 0;
 }
 
