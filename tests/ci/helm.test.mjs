@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, symlink, readFile, readdir, rm, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import YAML from 'yaml';
 import { repoRoot } from './lib/gcl.mjs';
 import { run } from './lib/proc.mjs';
 
@@ -34,7 +34,7 @@ const valuesFor = async (deployEnv, extra = {}) => {
   assert.equal(r.code, 0, r.stderr);
   return r.stdout.trim().split('\n');
 };
-const docs = (text) => yaml.loadAll(text).filter(Boolean);
+const docs = (text) => YAML.parseAllDocuments(text).map((d) => d.toJS()).filter(Boolean);
 const fixture = (name) => path.join(repoRoot, 'tests/helm/fixtures', name);
 // What each deploy gets besides the values files in git: dev/test/prod the infra:apply artifact (Terraform's
 // helm_values; the fixture has exactly its keys, tests/terraform checks) and their HELM_ENV_VALUES File variable
@@ -53,7 +53,7 @@ test('chart-publish.sh packages the chart with version and appVersion = the pipe
   const files = await readdir(path.join(dir, 'build/chart'));
   assert.deepEqual(files, [`notejam-${VERSION}.tgz`]);
   pkg = path.join(dir, 'build/chart', files[0]);
-  const meta = yaml.load((await helm(['show', 'chart', pkg])).stdout);
+  const meta = YAML.parse((await helm(['show', 'chart', pkg])).stdout);
   assert.equal(meta.version, VERSION);
   assert.equal(meta.appVersion, VERSION);
 });
@@ -85,7 +85,7 @@ for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
     } else {
       // Terraform's ALB is the entry point: its target group gets the pods, no second ALB from an Ingress.
       const tgb = docs(r.stdout).find((d) => d.kind === 'TargetGroupBinding');
-      const tf = yaml.load(await readFile(extra.TF_HELM_VALUES, 'utf8'));
+      const tf = YAML.parse(await readFile(extra.TF_HELM_VALUES, 'utf8'));
       assert.equal(tgb?.spec.targetGroupARN, tf.targetGroupBinding.targetGroupArn);
       assert.ok(!kinds.includes('Ingress'), `${deployEnv} renders an Ingress`);
       assert.ok(values.indexOf(extra.TF_HELM_VALUES) < (extra.HELM_ENV_VALUES ? values.indexOf(extra.HELM_ENV_VALUES) : Infinity),
@@ -108,7 +108,7 @@ test('review apps: the dev charts\' PostgreSQL and Redis render with the generat
 });
 
 test('the nightly drill starts the CronJob the prod chart defines', async () => {
-  const scheduled = yaml.load(await readFile(path.join(repoRoot, 'ci/scheduled.yml'), 'utf8'));
+  const scheduled = YAML.parse(await readFile(path.join(repoRoot, 'ci/scheduled.yml'), 'utf8'));
   const name = scheduled['ops:restore-drill'].variables.RESTORE_DRILL_CRONJOB;
   const values = await valuesFor('prod', await deployInputs('prod'));
   const r = await run('helm', ['template', 'notejam', path.join(repoRoot, 'charts/notejam'), '--namespace', 'notejam',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, access, constants } from 'node:fs/promises';
 import { definedTargets } from './lib/proc.mjs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import YAML from 'yaml';
 import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
 import * as checks from './lib/checks.mjs';
 
@@ -17,7 +17,7 @@ before(async () => {
   await seedTemplates();
   const r = await gcl(['--preview'], { context: 'main' });
   assert.equal(r.code, 0, `gitlab-ci-local --preview failed:\n${r.stderr}`);
-  config = yaml.load(r.stdout.slice(r.stdout.search(/^[A-Za-z.]/m)));
+  config = YAML.parse(r.stdout.slice(r.stdout.search(/^[A-Za-z.]/m)));
   const files = ['.gitlab-ci.yml', ...(await readdir(path.join(repoRoot, 'ci'), { recursive: true }))
     .map((f) => `ci/${f}`).filter((f) => /\.(ya?ml|sh|Containerfile)$/.test(f))];
   texts = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(repoRoot, f), 'utf8')])));
@@ -144,7 +144,7 @@ test('jobs call make targets and scripts that exist', async () => {
 });
 
 test('the Trivy allow-list gives every exception a reason and an expiry date', async () => {
-  const list = yaml.load(await readFile(path.join(repoRoot, 'ci/trivyignore.yaml'), 'utf8'));
+  const list = YAML.parse(await readFile(path.join(repoRoot, 'ci/trivyignore.yaml'), 'utf8'));
   assert.ok(Array.isArray(list.vulnerabilities), 'vulnerabilities: must be a list');
   for (const v of list.vulnerabilities) {
     assert.match(String(v.id), /^(CVE-\d{4}-\d+|GHSA-[\w-]+)$/);
