@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp, cp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import YAML from 'yaml';
 import { gcl, seedTemplates, pipelineJobs, repoRoot, contexts } from './lib/gcl.mjs';
 import { firstMatch } from './lib/rules.mjs';
 
@@ -56,7 +56,7 @@ lint:broken:
 });
 
 test('workflow: pipelines for merge requests, the default branch, semver tags and schedules only', async () => {
-  const { workflow } = yaml.load(await readFile(path.join(repoRoot, '.gitlab-ci.yml'), 'utf8'));
+  const { workflow } = YAML.parse(await readFile(path.join(repoRoot, '.gitlab-ci.yml'), 'utf8'));
   const runs = (vars) => firstMatch(workflow.rules, { CI_DEFAULT_BRANCH: 'main', ...vars }) !== null;
   assert.ok(runs(contexts.mr.set));
   assert.ok(runs(contexts.main.set));

@@ -7,7 +7,8 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/gcl.mjs';
-import { run, freePort, until } from './lib/proc.mjs';
+import { run, freePort } from './lib/proc.mjs';
+import { waitFor } from '../lib/wait.mjs';
 import { startStack } from '../lib/stack.mjs';
 
 const smoke = path.join(repoRoot, 'ci/bin/smoke-test.sh');
@@ -41,7 +42,7 @@ test('smoke-test.sh fails on a wrong version and on a server that is not Notejam
   const dir = await mkdtemp(path.join(tmpdir(), 'not-notejam-'));
   const other = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
   try {
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, { what: 'http.server' });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, { what: 'http.server' });
     const r = await run(smoke, [`http://127.0.0.1:${port}`], { env: { SMOKE_WAIT: '5' } });
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /FAIL GET \/api\/v1\/me: want 401 problem\+json, got 404/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, access, constants } from 'node:fs/promises';
 import { definedTargets } from './lib/proc.mjs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import YAML from 'yaml';
 import { gcl, seedTemplates, repoRoot } from './lib/gcl.mjs';
 import * as checks from './lib/checks.mjs';
 
@@ -17,7 +17,7 @@ before(async () => {
   await seedTemplates();
   const r = await gcl(['--preview'], { context: 'main' });
   assert.equal(r.code, 0, `gitlab-ci-local --preview failed:\n${r.stderr}`);
-  config = yaml.load(r.stdout.slice(r.stdout.search(/^[A-Za-z.]/m)));
+  config = YAML.parse(r.stdout.slice(r.stdout.search(/^[A-Za-z.]/m)));
   const files = ['.gitlab-ci.yml', ...(await readdir(path.join(repoRoot, 'ci'), { recursive: true }))
     .map((f) => `ci/${f}`).filter((f) => /\.(ya?ml|sh|Containerfile)$/.test(f))];
   texts = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(repoRoot, f), 'utf8')])));
@@ -132,17 +132,10 @@ test('tool images are pinned to a version', () => {
   assert.equal(checks.imagePinViolations(broken).length, 2);
 });
 
-test('jobs call make targets of the project contract and scripts that exist', async (t) => {
-  const contract = ['build', 'build-asan', 'install', 'lint-c', 'lint-sh', 'test-unit', 'test-api', 'test-api-asan',
-    'test-openapi', 'web-build', 'test-web', 'images', 'test-images', 'test-helm', 'test-terraform', 'test-ops',
-    'test-monitoring', 'test-ci', 'coverage'];
+test('jobs call make targets and scripts that exist', async () => {
   const targets = definedTargets();
-  const missing = [];
-  for (const [target, job] of checks.makeTargets(config)) {
-    assert.ok(contract.includes(target), `${job} runs make ${target}, which is not a target of the project contract`);
-    if (!targets.has(target)) missing.push(`${target} (${job})`);
-  }
-  if (missing.length) t.diagnostic(`make targets not in this tree yet: ${missing.join(', ')}`);
+  const missing = [...checks.makeTargets(config)].filter(([target]) => !targets.has(target)).map(([t, job]) => `${t} (${job})`);
+  assert.deepEqual(missing, [], 'jobs run make targets that do not exist');
   assert.ok(targets.has('test-ci') && targets.has('lint-sh'), 'mk/80-ci.mk targets missing');
   for (const [script, sourced] of checks.ciScripts(config)) {
     const mode = sourced ? constants.R_OK : constants.X_OK;
@@ -151,7 +144,7 @@ test('jobs call make targets of the project contract and scripts that exist', as
 });
 
 test('the Trivy allow-list gives every exception a reason and an expiry date', async () => {
-  const list = yaml.load(await readFile(path.join(repoRoot, 'ci/trivyignore.yaml'), 'utf8'));
+  const list = YAML.parse(await readFile(path.join(repoRoot, 'ci/trivyignore.yaml'), 'utf8'));
   assert.ok(Array.isArray(list.vulnerabilities), 'vulnerabilities: must be a list');
   for (const v of list.vulnerabilities) {
     assert.match(String(v.id), /^(CVE-\d{4}-\d+|GHSA-[\w-]+)$/);
@@ -164,9 +157,8 @@ test('the Trivy allow-list gives every exception a reason and an expiry date', a
   assert.match(texts['ci/bin/image-scan.sh'], /HIGH,CRITICAL/);
 });
 
-test('every Terraform job plans or applies an environment root that exists', async (t) => {
+test('every Terraform job plans or applies an environment root that exists', async () => {
   const roots = path.join(repoRoot, 'terraform/environments');
-  if (!(await access(roots).then(() => true, () => false))) { t.skip('terraform/environments is not in this tree yet'); return; }
   const envs = checks.jobsOf(config).map(([, j]) => j.variables?.TF_ENV).filter(Boolean);
   assert.deepEqual([...new Set(envs)].sort(), ['dev', 'prod', 'prod-dr', 'test']);
   for (const env of envs) {

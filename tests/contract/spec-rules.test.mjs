@@ -1,4 +1,4 @@
-// The contract's own rules: every endpoint of DESIGN.md with its parameters, errors, headers and closed schemas.
+// The contract's own rules: every endpoint of the design base (docs/design.md) with its parameters, errors, headers and closed schemas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -125,7 +125,7 @@ test('list parameters: order enum with default, limit 1..100 default 50, opaque 
   assert.ok(spec.paths['/api/v1/notes'].get.parameters.some((x) => x.name === 'pad_id' && x.in === 'query'));
 });
 
-test('DESIGN.md field names are present and required', () => {
+test('the design base field names are present and required', () => {
   const s = spec.components.schemas;
   const req = (name, fields) => assert.deepEqual([...s[name].required].sort(), [...fields].sort(), name);
   req('TokenResponse', ['access_token', 'token_type', 'expires_in', 'refresh_token', 'user']);

@@ -6,18 +6,8 @@ base_image() { local start=$SECONDS; "$root/docker/base-image.sh" && echo "base 
 check "debian:bookworm-slim in the local store (debootstrap or cached tarball)" base_image
 tail -n 1 "$check_log" | sed 's/^/# /'
 
-web_context=$root
-if [ ! -f "$root/web/package.json" ]; then
-  # The SPA is not in this tree yet: the same Dockerfile.web builds a stand-in web/ with the same interface.
-  web_context=$tmp/web-context
-  mkdir -p "$web_context"
-  cp -r "$root/docker" "$root/.dockerignore" "$here/fixture-web/web" "$web_context/"
-  echo "# web/ is not in this tree yet: Dockerfile.web builds tests/images/fixture-web instead"
-fi
-
 for name in api web; do
-  context=$root; [ "$name" = web ] && context=$web_context
-  check "build notejam-$name from Dockerfile.$name" env IMAGE_TAGS="$tag" "$root/docker/build-image.sh" "$name" "$context"
+  check "build notejam-$name from Dockerfile.$name" env IMAGE_TAGS="$tag" "$root/docker/build-image.sh" "$name" "$root"
   grep '^build-image:' "$check_log" | sed 's/^/# /'
 done
 

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { waitFor } from './wait.mjs';
+
+export { waitFor };
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LIB = join(ROOT, 'tests', 'lib');
@@ -15,20 +18,6 @@ export function freePort() {
 }
 
 /** Polls fn (async, truthy = done) every 50 ms until it succeeds or timeoutMs passes. */
-export async function waitFor(fn, { timeoutMs = 20000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      lastError = e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
-}
 
 /** Starts PostgreSQL, Redis and the API. opts.env adds NOTEJAM_* variables; opts.webRoot serves the SPA at /. */
 export async function startStack(opts = {}) {

@@ -32,10 +32,10 @@ migrate() {
 sql() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d "${DB:-$NOTEJAM_DATABASE_URL}" "$@"; }
 seed() { sql -f "$HERE/seed.sql"; }
 
-# canon URL: every row of every application table and every sequence position, in a fixed order (byte-exact).
+# canon URL: every row of every table and every sequence position, in a fixed order (byte-exact).
 canon() {
   local t
-  for t in users pads notes password_resets schema_migrations; do
+  for t in $(psql -X -q -A -t -d "$1" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"); do
     echo "== $t"
     psql -X -q -d "$1" -c "COPY (SELECT * FROM $t ORDER BY 1) TO STDOUT"
   done
@@ -44,7 +44,7 @@ canon() {
 }
 schema_of() { pg_dump -s -d "$1" | grep -v -e '^--' -e '^$' -e '\\restrict' -e '\\unrestrict'; }
 
-# tool NAME ARGS...: run ops/backup/NAME.sh; stdout in $T/out, stderr in $T/err, exit code in RC. Any output that
+# tool NAME ARGS...: run ops/backup/<NAME>.sh; stdout in $T/out, stderr in $T/err, exit code in RC. Any output that
 # contains the database password fails the test.
 tool() {
   local name=$1; shift

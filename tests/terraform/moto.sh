@@ -5,7 +5,7 @@
 set -euo pipefail
 root=${1:?usage: moto.sh REPO_ROOT TERRAFORM_COPY_DIR}
 tf=${2:?usage: moto.sh REPO_ROOT TERRAFORM_COPY_DIR}
-command -v moto_server >/dev/null || { echo "moto: moto_server is not installed (part of the machine image, see DESIGN.md)" >&2; exit 1; }
+command -v moto_server >/dev/null || { echo "moto: moto_server is not installed (part of the machine image, see docs/design.md)" >&2; exit 1; }
 command -v aws >/dev/null || { echo "moto: the aws CLI is not installed (part of the machine image)" >&2; exit 1; }
 
 work=$(mktemp -d)

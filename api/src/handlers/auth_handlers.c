@@ -81,11 +81,11 @@ static int read_credentials(req_t *r, const char **email, const char **password,
     }
     if (*email && !check_rules && strlen(*email) > EMAIL_MAX_BYTES) field_errors_add(&errs, "email", "is too long");
     if (*password && !check_rules && utf8_chars(*password) > PASSWORD_MAX)
-        field_errors_add(&errs, "password", "must be at most 128 characters");
+        field_errors_add(&errs, "password", "must be at most " LIMIT_STR(PASSWORD_MAX) " characters");
     return respond_invalid(r, &errs) ? -1 : 0;
 }
 
-void h_signup(req_t *r) {
+static void h_signup(req_t *r) {
     const char *email, *password;
     if (read_credentials(r, &email, &password, 1) < 0 || rate_limited(r, "signup", email) < 0) return;
     auth_tokens_t t = {0};
@@ -103,7 +103,7 @@ void h_signup(req_t *r) {
     auth_tokens_free(&t);
 }
 
-void h_signin(req_t *r) {
+static void h_signin(req_t *r) {
     const char *email, *password;
     if (read_credentials(r, &email, &password, 0) < 0 || rate_limited(r, "signin", email) < 0) return;
     auth_tokens_t t = {0};
@@ -140,7 +140,7 @@ static const char *refresh_token_of(req_t *r, char *cookie_buf, size_t size) {
     return NULL;
 }
 
-void h_refresh(req_t *r) {
+static void h_refresh(req_t *r) {
     char cookie[128];
     const char *token = refresh_token_of(r, cookie, sizeof cookie);
     if (!token) return;
@@ -162,7 +162,7 @@ void h_refresh(req_t *r) {
     auth_tokens_free(&t);
 }
 
-void h_signout(req_t *r) {
+static void h_signout(req_t *r) {
     char cookie[128];
     const char *token = refresh_token_of(r, cookie, sizeof cookie);
     if (!token) return;
@@ -175,7 +175,7 @@ void h_signout(req_t *r) {
         respond_service_error(r, res);
 }
 
-void h_forgot(req_t *r) {
+static void h_forgot(req_t *r) {
     static const char *const allowed[] = {"email", NULL};
     field_errors_t errs = {0};
     if (!require_body(r, allowed, &errs)) return;
@@ -191,7 +191,7 @@ void h_forgot(req_t *r) {
     resp_send(r, 202, "application/json", body, sizeof body - 1, NULL);
 }
 
-void h_reset(req_t *r) {
+static void h_reset(req_t *r) {
     static const char *const allowed[] = {"token", "password", NULL};
     field_errors_t errs = {0};
     if (!require_body(r, allowed, &errs)) return;
@@ -211,7 +211,7 @@ void h_reset(req_t *r) {
     }
 }
 
-void h_me(req_t *r) {
+static void h_me(req_t *r) {
     user_t u;
     as_result_t res = account_get(r->user_id, &u);
     if (res == AS_NOT_FOUND) {
@@ -229,7 +229,7 @@ void h_me(req_t *r) {
     buf_free(&b);
 }
 
-void h_me_password(req_t *r) {
+static void h_me_password(req_t *r) {
     static const char *const allowed[] = {"current_password", "new_password", NULL};
     field_errors_t errs = {0};
     if (!require_body(r, allowed, &errs)) return;
@@ -252,7 +252,7 @@ void h_me_password(req_t *r) {
     auth_tokens_free(&t);
 }
 
-void h_me_delete(req_t *r) {
+static void h_me_delete(req_t *r) {
     static const char *const allowed[] = {"password", NULL};
     field_errors_t errs = {0};
     if (!require_body(r, allowed, &errs)) return;
@@ -272,3 +272,16 @@ void h_me_delete(req_t *r) {
         respond_service_error(r, res);
     }
 }
+
+const route_def_t AUTH_ROUTES[] = {
+    {M_POST, "/api/v1/auth/signup", h_signup, ROUTE_PUBLIC, 0},
+    {M_POST, "/api/v1/auth/signin", h_signin, ROUTE_PUBLIC, 0},
+    {M_POST, "/api/v1/auth/refresh", h_refresh, ROUTE_PUBLIC, 0},
+    {M_POST, "/api/v1/auth/signout", h_signout, ROUTE_PUBLIC, 0},
+    {M_POST, "/api/v1/auth/forgot-password", h_forgot, ROUTE_PUBLIC, 0},
+    {M_POST, "/api/v1/auth/reset-password", h_reset, ROUTE_PUBLIC, 0},
+    {M_GET, "/api/v1/me", h_me, ROUTE_AUTH, 0},
+    {M_DELETE, "/api/v1/me", h_me_delete, ROUTE_AUTH, 0},
+    {M_PUT, "/api/v1/me/password", h_me_password, ROUTE_AUTH, 0},
+    {0},
+};

@@ -49,7 +49,7 @@ static void pad_field_error(req_t *r) {
     resp_problem(r, 422, "Some fields are not valid.", &errs, NULL);
 }
 
-void h_notes_list(req_t *r) {
+static void h_notes_list(req_t *r) {
     char q[32];
     const char *pad = req_query(r, "pad_id", q, sizeof q);
     if (!pad) {
@@ -66,7 +66,7 @@ void h_notes_list(req_t *r) {
     if (pad_is_mine(r, pad_id)) list_respond(r, LIST_PAD_NOTES, pad_id);
 }
 
-void h_notes_create(req_t *r) {
+static void h_notes_create(req_t *r) {
     note_input_t in;
     if (read_note(r, 1, &in) < 0) return;
     char uid[24], pad[24];
@@ -78,13 +78,13 @@ void h_notes_create(req_t *r) {
     free(in.name);
 }
 
-void h_note_get(req_t *r) {
+static void h_note_get(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
     respond_one(r, SQL_NOTE_GET, 2, params, write_note, 200, NULL);
 }
 
-void h_note_update(req_t *r) {
+static void h_note_update(req_t *r) {
     note_input_t in;
     if (read_note(r, 0, &in) < 0) return;
     char pad[24];
@@ -102,8 +102,17 @@ void h_note_update(req_t *r) {
     free(in.name);
 }
 
-void h_note_delete(req_t *r) {
+static void h_note_delete(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
     respond_delete(r, SQL_NOTE_DELETE, 2, params);
 }
+
+const route_def_t NOTE_ROUTES[] = {
+    {M_GET, "/api/v1/notes", h_notes_list, ROUTE_AUTH, 0},
+    {M_POST, "/api/v1/notes", h_notes_create, ROUTE_AUTH, 0},
+    {M_GET, "/api/v1/notes/{id}", h_note_get, ROUTE_AUTH, 0},
+    {M_PATCH, "/api/v1/notes/{id}", h_note_update, ROUTE_AUTH, 0},
+    {M_DELETE, "/api/v1/notes/{id}", h_note_delete, ROUTE_AUTH, 0},
+    {0},
+};

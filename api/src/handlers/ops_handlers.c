@@ -7,12 +7,12 @@
 #include "store/redis_pool.h"
 #include "util/json_out.h"
 
-void h_healthz(req_t *r) {
+static void h_healthz(req_t *r) {
     static const char ok[] = "{\"status\":\"ok\"}";
     resp_send(r, 200, "application/json", ok, sizeof ok - 1, NULL);
 }
 
-void h_readyz(req_t *r) {
+static void h_readyz(req_t *r) {
     if (g_app.draining) {
         static const char d[] = "{\"status\":\"draining\",\"checks\":{}}";
         metrics_set_ready(0);
@@ -29,7 +29,7 @@ void h_readyz(req_t *r) {
     buf_free(&b);
 }
 
-void h_version(req_t *r) {
+static void h_version(req_t *r) {
     buf_t b;
     buf_init(&b, 512);
     buf_puts(&b, "{\"version\":");
@@ -43,10 +43,22 @@ void h_version(req_t *r) {
     buf_free(&b);
 }
 
-void h_metrics(req_t *r) {
+static void h_metrics(req_t *r) {
     buf_t b;
     buf_init(&b, (size_t)16 << 20);
     metrics_render(&b);
     resp_send(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data, b.len, NULL);
     buf_free(&b);
 }
+
+const route_def_t OPS_ROUTES[] = {
+    {M_GET, "/healthz", h_healthz, ROUTE_PUBLIC, 0},
+    {M_HEAD, "/healthz", h_healthz, ROUTE_PUBLIC, 0},
+    {M_GET, "/readyz", h_readyz, ROUTE_PUBLIC, 0},
+    {M_HEAD, "/readyz", h_readyz, ROUTE_PUBLIC, 0},
+    {M_GET, "/version", h_version, ROUTE_PUBLIC, 0},
+    {M_HEAD, "/version", h_version, ROUTE_PUBLIC, 0},
+    {M_GET, "/metrics", h_metrics, ROUTE_PUBLIC, 0},
+    {M_HEAD, "/metrics", h_metrics, ROUTE_PUBLIC, 0},
+    {0},
+};

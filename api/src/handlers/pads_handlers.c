@@ -23,9 +23,9 @@ static char *read_pad_name(req_t *r) {
     return strndup(name + start, len);
 }
 
-void h_pads_list(req_t *r) { list_respond(r, LIST_PADS, 0); }
+static void h_pads_list(req_t *r) { list_respond(r, LIST_PADS, 0); }
 
-void h_pads_create(req_t *r) {
+static void h_pads_create(req_t *r) {
     char *name = read_pad_name(r), uid[24];
     if (!name) return;
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
@@ -34,13 +34,13 @@ void h_pads_create(req_t *r) {
     free(name);
 }
 
-void h_pad_get(req_t *r) {
+static void h_pad_get(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
     respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200, NULL);
 }
 
-void h_pad_update(req_t *r) {
+static void h_pad_update(req_t *r) {
     char *name = read_pad_name(r);
     if (!name) return;
     owned_ids_t ids = owned_ids(r, r->match.id);
@@ -49,7 +49,7 @@ void h_pad_update(req_t *r) {
     free(name);
 }
 
-void h_pad_delete(req_t *r) {
+static void h_pad_delete(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
     respond_delete(r, SQL_PAD_DELETE, 2, params); /* its notes go too (ON DELETE CASCADE), as in Notejam */
@@ -77,6 +77,16 @@ int pad_is_mine(req_t *r, int64_t pad_id) {
     return mine;
 }
 
-void h_pad_notes(req_t *r) {
+static void h_pad_notes(req_t *r) {
     if (pad_is_mine(r, r->match.id)) list_respond(r, LIST_PAD_NOTES, r->match.id);
 }
+
+const route_def_t PAD_ROUTES[] = {
+    {M_GET, "/api/v1/pads", h_pads_list, ROUTE_AUTH, 0},
+    {M_POST, "/api/v1/pads", h_pads_create, ROUTE_AUTH, 0},
+    {M_GET, "/api/v1/pads/{id}", h_pad_get, ROUTE_AUTH, 0},
+    {M_PATCH, "/api/v1/pads/{id}", h_pad_update, ROUTE_AUTH, 0},
+    {M_DELETE, "/api/v1/pads/{id}", h_pad_delete, ROUTE_AUTH, 0},
+    {M_GET, "/api/v1/pads/{id}/notes", h_pad_notes, ROUTE_AUTH, 0},
+    {0},
+};

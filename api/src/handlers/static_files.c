@@ -55,7 +55,7 @@ static int load(const char *root, const char *rel, char **data, size_t *len, cha
     return *data ? 0 : -1;
 }
 
-void h_static(req_t *r) {
+static void h_static(req_t *r) {
     static char root[PATH_MAX];
     static int have_root = -1;
     if (have_root < 0) have_root = g_app.cfg.web_root[0] && realpath(g_app.cfg.web_root, root) != NULL;
@@ -89,3 +89,9 @@ void h_static(req_t *r) {
     resp_send(r, 200, type, data, len, extra);
     free(data);
 }
+
+const route_def_t STATIC_ROUTES[] = {
+    {M_GET, "*", h_static, ROUTE_PUBLIC, 0},
+    {M_HEAD, "*", h_static, ROUTE_PUBLIC, 0},
+    {0},
+};

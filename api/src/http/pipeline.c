@@ -11,38 +11,6 @@
 #include "ops/metrics.h"
 #include "util/secure_random.h"
 
-typedef void (*handler_fn)(req_t *);
-typedef struct {
-    handler_fn fn;
-    int needs_auth;
-} route_entry_t;
-
-static route_entry_t dispatch_table(route_t route, method_t m) {
-    route_entry_t none = {NULL, 0};
-    int get = m == M_GET || m == M_HEAD;
-    switch (route) {
-    case R_HEALTHZ: return (route_entry_t){h_healthz, 0};
-    case R_READYZ: return (route_entry_t){h_readyz, 0};
-    case R_VERSION: return (route_entry_t){h_version, 0};
-    case R_METRICS: return (route_entry_t){h_metrics, 0};
-    case R_STATIC: return (route_entry_t){h_static, 0};
-    case R_SIGNUP: return (route_entry_t){h_signup, 0};
-    case R_SIGNIN: return (route_entry_t){h_signin, 0};
-    case R_REFRESH: return (route_entry_t){h_refresh, 0};
-    case R_SIGNOUT: return (route_entry_t){h_signout, 0};
-    case R_FORGOT: return (route_entry_t){h_forgot, 0};
-    case R_RESET: return (route_entry_t){h_reset, 0};
-    case R_ME: return (route_entry_t){get ? h_me : h_me_delete, 1};
-    case R_ME_PASSWORD: return (route_entry_t){h_me_password, 1};
-    case R_PADS: return (route_entry_t){get ? h_pads_list : h_pads_create, 1};
-    case R_PAD: return (route_entry_t){get ? h_pad_get : m == M_PATCH ? h_pad_update : h_pad_delete, 1};
-    case R_PAD_NOTES: return (route_entry_t){h_pad_notes, 1};
-    case R_NOTES: return (route_entry_t){get ? h_notes_list : h_notes_create, 1};
-    case R_NOTE: return (route_entry_t){get ? h_note_get : m == M_PATCH ? h_note_update : h_note_delete, 1};
-    default: return none;
-    }
-}
-
 int request_id_ok(const char *v) {
     size_t n = strlen(v);
     if (n == 0 || n > 64) return 0;
@@ -119,7 +87,7 @@ static void answer_options(req_t *r) {
 /* Reads the body within the cap. Returns 0, or writes the error response and returns -1. */
 static int read_body(req_t *r) {
     long long declared = r->ri->content_length;
-    size_t cap = (size_t)g_app.cfg.max_body;
+    size_t cap = r->match.def->max_body ? r->match.def->max_body : (size_t)g_app.cfg.max_body;
     if (declared > (long long)cap) {
         resp_problem(r, 413, "The request body is larger than the limit.", NULL, "Connection: close\r\n");
         return -1;
@@ -241,10 +209,10 @@ void pipeline_run(req_t *r) {
         answer_options(r);
         return;
     }
-    route_entry_t e = dispatch_table(r->match.route, r->method);
+    const route_def_t *route = r->match.def;
     if (r->method != M_GET && r->method != M_HEAD && (read_body(r) < 0 || parse_body(r) < 0)) return;
-    if (e.needs_auth && authenticate(r) < 0) return;
-    e.fn(r);
+    if (route->auth == ROUTE_AUTH && authenticate(r) < 0) return;
+    route->fn(r);
     if (!r->status) resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
 }
 

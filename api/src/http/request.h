@@ -9,7 +9,7 @@
 #include "http/router.h"
 #include "util/buf.h"
 
-typedef struct {
+typedef struct req {
     struct mg_connection *conn;
     const struct mg_request_info *ri;
     method_t method;

@@ -58,6 +58,11 @@ static int log_message(const struct mg_connection *conn, const char *message) {
 
 int server_start(void) {
     const config_t *c = &g_app.cfg;
+    char why[160];
+    if (router_init(HANDLER_ROUTES, why, sizeof why) < 0) {
+        log_msg(LOG_ERROR, "routes", why);
+        return -1;
+    }
     char threads[16];
     snprintf(threads, sizeof threads, "%ld", c->threads);
     /* no document_root: static files go through our own handler (CVE-2025-55763) */

@@ -1,4 +1,4 @@
-/* The HTTP server: civetweb set up per DESIGN.md's known traps, the request pipeline, and graceful drain. */
+/* The HTTP server: civetweb set up per docs/design.md's known traps, the request pipeline, and graceful drain. */
 #ifndef NOTEJAM_SERVER_H
 #define NOTEJAM_SERVER_H
 

@@ -76,7 +76,7 @@ int json_has_escaped_nul(const char *s, size_t n) {
 
 const char *validate_email(const char *email) {
     size_t n = strlen(email);
-    if (n < 3 || n > EMAIL_MAX_BYTES) return "must be a valid email address";
+    if (n < EMAIL_MIN_BYTES || n > EMAIL_MAX_BYTES) return "must be a valid email address";
     const char *at = strchr(email, '@');
     if (!at || at == email || strchr(at + 1, '@')) return "must be a valid email address";
     const char *domain = at + 1;
@@ -91,8 +91,8 @@ const char *validate_email(const char *email) {
 
 const char *validate_password(const char *password) {
     size_t n = utf8_chars(password);
-    if (n < PASSWORD_MIN) return "must be at least 8 characters";
-    if (n > PASSWORD_MAX) return "must be at most 128 characters";
+    if (n < PASSWORD_MIN) return "must be at least " LIMIT_STR(PASSWORD_MIN) " characters";
+    if (n > PASSWORD_MAX) return "must be at most " LIMIT_STR(PASSWORD_MAX) " characters";
     return NULL;
 }
 
@@ -112,12 +112,12 @@ const char *validate_name(const char *name, size_t *start, size_t *len) {
     size_t chars = 0;
     for (size_t i = a; i < n; i++)
         if (((unsigned char)name[i] & 0xC0) != 0x80) chars++;
-    if (chars > NAME_MAX_CHARS) return "must be at most 100 characters";
+    if (chars > NAME_MAX_CHARS) return "must be at most " LIMIT_STR(NAME_MAX_CHARS) " characters";
     return NULL;
 }
 
 const char *validate_text(const char *text) {
-    return utf8_chars(text) > TEXT_MAX_CHARS ? "must be at most 20000 characters" : NULL;
+    return utf8_chars(text) > TEXT_MAX_CHARS ? "must be at most " LIMIT_STR(TEXT_MAX_CHARS) " characters" : NULL;
 }
 
 int64_t parse_id(const char *s, size_t n) {

@@ -4,12 +4,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Field limits: the same numbers as openapi.yaml's Email, Password, Name and NoteText schemas and the web app's
+ * LIMITS (web/src/lib/validate.js); tests/contract/limits.test.mjs fails when they differ. */
 #define PASSWORD_MIN    8
 #define PASSWORD_MAX    128
 #define NAME_MAX_CHARS  100
 #define TEXT_MAX_CHARS  20000
+#define EMAIL_MIN_BYTES 3
 #define EMAIL_MAX_BYTES 254
 #define JSON_MAX_DEPTH  32
+/* A limit inside a message: "must be at most " LIMIT_STR(NAME_MAX_CHARS) " characters". */
+#define LIMIT_STR_(n) #n
+#define LIMIT_STR(n)  LIMIT_STR_(n)
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) without NUL bytes. */
 int utf8_valid(const char *s, size_t n);

@@ -19,7 +19,7 @@ typedef struct {
     uint64_t count, sum_us, bucket[N_BUCKET]; /* bucket[i] counts observations <= BUCKETS[i] (not cumulative) */
 } hist_t;
 
-static hist_t http_hist[R_COUNT][M_COUNT][N_STATUS];
+static hist_t http_hist[ROUTE_MAX][M_COUNT][N_STATUS];
 static hist_t db_hist[METRICS_LABELS_MAX], redis_hist[METRICS_LABELS_MAX];
 static const char *const *db_labels, *const *redis_labels;
 static int n_db_labels, n_redis_labels;
@@ -77,7 +77,7 @@ static int status_index(int status) {
 }
 
 void metrics_http(route_t route, method_t method, int status, int64_t duration_us) {
-    if (route >= R_COUNT || method >= M_COUNT) return;
+    if (route < 0 || route >= ROUTE_MAX || method >= M_COUNT) return;
     observe(&http_hist[route][method][status_index(status)], duration_us);
 }
 void metrics_in_flight(int delta) { ADD(&in_flight, delta); }
@@ -192,7 +192,7 @@ int metrics_render(buf_t *b) {
                build_version, build_commit);
     buf_puts(
         b, "# HELP notejam_http_requests_total Finished HTTP requests.\n# TYPE notejam_http_requests_total counter\n");
-    for (int r = 0; r < R_COUNT; r++)
+    for (int r = 0; r < router_route_count(); r++)
         for (int m = 0; m < M_COUNT; m++)
             for (int s = 0; s < N_STATUS; s++) {
                 uint64_t c = LOAD(&http_hist[r][m][s].count);
@@ -204,7 +204,7 @@ int metrics_render(buf_t *b) {
             }
     buf_puts(b, "# HELP notejam_http_request_duration_seconds Request latency.\n"
                 "# TYPE notejam_http_request_duration_seconds histogram\n");
-    for (int r = 0; r < R_COUNT; r++)
+    for (int r = 0; r < router_route_count(); r++)
         for (int m = 0; m < M_COUNT; m++)
             for (int s = 0; s < N_STATUS; s++) {
                 if (!LOAD(&http_hist[r][m][s].count)) continue;

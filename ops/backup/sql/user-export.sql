@@ -1,5 +1,6 @@
 -- One user's account, pads and notes from a restored backup, as CSV rows (kind, id, pad_id, name, body,
 -- created_at, updated_at) for user-import.sql. Variable: email.
+-- Not restored: password_resets (one-hour tokens: any in a backup has expired).
 COPY (
   SELECT 'user' AS kind, u.id, NULL::bigint AS pad_id, u.email AS name, u.password_hash AS body, u.created_at, u.updated_at
   FROM users u WHERE lower(u.email) = lower(:'email')

@@ -134,7 +134,7 @@ export function makeTargets(config) {
   }
   return targets;
 }
-// ci/bin scripts the jobs call -> true when they are sourced (`. ci/bin/x.sh`) rather than executed.
+// ci/bin scripts the jobs call -> true when they are sourced (`. ci/bin/job-setup.sh`) rather than executed.
 export function ciScripts(config) {
   const found = new Map();
   for (const [, job] of jobsOf(config)) {

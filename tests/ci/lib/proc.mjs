@@ -2,6 +2,7 @@
 import { execFile, spawn, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './gcl.mjs';
+import { waitFor } from '../../lib/wait.mjs';
 
 // run(cmd, args, {env, cwd, input}) -> {code, stdout, stderr}; never throws on a non-zero exit.
 export function run(cmd, args, { env = {}, cwd = repoRoot, timeout = 120_000 } = {}) {
@@ -15,22 +16,12 @@ export function freePort() {
   return Number(execFileSync(path.join(repoRoot, 'tests/lib/free-port.sh'), { encoding: 'utf8' }).trim());
 }
 
-// Poll fn() until it returns truthy or the deadline passes.
-export async function until(fn, { timeoutMs = 20_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { if (await fn()) return; } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 // AWS stand-in: moto_server (the machine's preinstalled AWS emulator) on a loopback port. Returns {url, env, stop}.
 export async function startMoto() {
   const port = freePort();
   const proc = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/moto-api/`)).ok, { what: 'moto_server' });
+  await waitFor(async () => (await fetch(`${url}/moto-api/`)).ok, { what: 'moto_server' });
   const env = { AWS_ENDPOINT_URL: url, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true' };
   return { url, env, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };

@@ -85,13 +85,8 @@ export async function generateTraffic(stack, hooks = {}) {
   await hooks.scraped?.('notejam_http_requests_total{route="/api/v1/notes",status="503"} >= 3');
   await outage();
   await stack.pg.start();
-  // Polled at a probe's pace, not every 50 ms: the API's connect back-off (250 ms) restarts on every request that
-  // arrives while backing off, so faster polling can keep it from reconnecting (reported to the API's owner).
-  const readyBy = Date.now() + 30000;
-  while ((await fetch(`${stack.baseUrl}/readyz`)).status !== 200) {
-    if (Date.now() > readyBy) throw new Error('API not ready 30 s after PostgreSQL came back');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitFor(async () => (await fetch(`${stack.baseUrl}/readyz`)).status === 200,
+    { timeoutMs: 30000, what: 'readyz after PostgreSQL came back' });
   for (let i = 0; i < 5; i++) must(await call('GET', '/api/v1/notes', { route: '/api/v1/notes', ...auth }), 200, 'notes after the outage');
 
   for (const path of ['/healthz', '/readyz', '/version']) must(await call('GET', path, { route: path }), 200, path);

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { ACCESS_TTL, JWT_LEEWAY, ctx } from '../lib/context.mjs';
 import { openPage } from '../lib/browser.mjs';
 import {
-  assertNoProblems, createNote, createPad, eventually, fillSignIn, flash, heading, signOut, signUp, uniqueEmail,
+  assertNoProblems, createNote, createPad, fillSignIn, flash, heading, signOut, signUp, uniqueEmail,
 } from '../lib/app.mjs';
+import { waitFor } from '../../lib/wait.mjs';
 
 const expiry = { since: 0, kept: null, lost: null };
 
@@ -33,7 +34,7 @@ export async function prepareExpiry() {
 
 async function untilExpired() {
   const at = expiry.since + (ACCESS_TTL + JWT_LEEWAY + 1) * 1000;
-  await eventually(() => Date.now() > at, { timeout: Math.max(0, at - Date.now()) + 5000, interval: 200,
+  await waitFor(() => Date.now() > at, { timeoutMs: Math.max(0, at - Date.now()) + 5000, intervalMs: 200,
     what: 'access token expiry' });
 }
 

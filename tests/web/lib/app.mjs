@@ -100,17 +100,6 @@ export async function apiPost(baseUrl, token, path, body) {
   return res.json();
 }
 
-/** Polls `check` until it returns a truthy value or the deadline passes. */
-export async function eventually(check, { timeout = 10000, interval = 50, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
 /** The app must never have hit a CSP violation or an uncaught error. */
 export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], 'CSP violations or page errors');

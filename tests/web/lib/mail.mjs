@@ -1,7 +1,7 @@
 // Reads the local stack's mail outbox (one .eml per mail) and pulls the reset link out of a message.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually } from './app.mjs';
+import { waitFor } from '../../lib/wait.mjs';
 
 // A mail as text: a quoted-printable body is decoded (soft line breaks, =XX escapes); 7bit/8bit stays as it is.
 function readMail(text) {
@@ -22,10 +22,10 @@ export function mailsTo(mailDir, email) {
 
 /** Waits for the reset mail to `email` and returns its link's path and query ("/reset-password?token=..."). */
 export async function resetLink(mailDir, email, { already = 0 } = {}) {
-  const mail = await eventually(() => {
+  const mail = await waitFor(() => {
     const found = mailsTo(mailDir, email);
     return found.length > already ? found[found.length - 1] : null;
-  }, { what: `reset mail to ${email}` });
+  }, { timeoutMs: 10000, what: `reset mail to ${email}` });
   const m = mail.match(/https?:\/\/[^\s"'<>]+\/reset-password\?token=[A-Za-z0-9_\-.~%]+/);
   if (!m) throw new Error(`no reset link in mail:\n${mail}`);
   const url = new URL(m[0]);
