@@ -29,7 +29,7 @@ output "settings" {
     } if length(r.statement[0].rate_based_statement) > 0])
     api_rate_limit     = var.api_rate_limit
     metrics_enabled    = alltrue(concat([aws_wafv2_web_acl.this.visibility_config[0].cloudwatch_metrics_enabled], [for r in aws_wafv2_web_acl.this.rule : r.visibility_config[0].cloudwatch_metrics_enabled]))
-    log_destination    = tolist(aws_wafv2_web_acl_logging_configuration.this.log_destination_configs) == [aws_cloudwatch_log_group.waf.arn]
+    log_destination    = tolist(aws_wafv2_web_acl_logging_configuration.this.log_destination_configs) == tolist([aws_cloudwatch_log_group.waf.arn])
     redacted_headers   = sort([for f in aws_wafv2_web_acl_logging_configuration.this.redacted_fields : f.single_header[0].name])
     log_retention_days = aws_cloudwatch_log_group.waf.retention_in_days
   }
