@@ -2,7 +2,7 @@
 # ACL of its own: its security group admits CloudFront's origin-facing addresses only and its listener forwards
 # only requests carrying CloudFront's secret header, so every request has passed this ACL first.
 #
-# Rules, cheapest first: AWS IP reputation list, the per-address limit on the API's credential endpoints, AWS
+# Rules, cheapest first: AWS IP reputation list, the operators' blocked addresses, the per-address limit on the API's credential endpoints, AWS
 # common rule set, AWS known bad inputs. Blocked requests are logged (credentials redacted) to aws-waf-logs-<name>.
 
 locals {
@@ -23,6 +23,20 @@ locals {
     "ip-reputation"    = { priority = 0, group = "AWSManagedRulesAmazonIpReputationList", overrides = [] }
     "common"           = { priority = 20, group = "AWSManagedRulesCommonRuleSet", overrides = local.common_rule_overrides }
     "known-bad-inputs" = { priority = 30, group = "AWSManagedRulesKnownBadInputsRuleSet", overrides = [] }
+  }
+}
+
+# Addresses an operator blocks during an attack (docs/security-operations.md): filled with `aws wafv2
+# update-ip-set`, so Terraform creates the set empty and leaves its addresses alone.
+resource "aws_wafv2_ip_set" "blocked" {
+  name               = "${var.name}-blocked"
+  description        = "Addresses blocked by an operator (aws wafv2 update-ip-set)"
+  scope              = "CLOUDFRONT"
+  ip_address_version = "IPV4"
+  addresses          = []
+
+  lifecycle {
+    ignore_changes = [addresses]
   }
 }
 
@@ -67,6 +81,27 @@ resource "aws_wafv2_web_acl" "this" {
         metric_name                = "${var.name}-${rule.key}"
         sampled_requests_enabled   = true
       }
+    }
+  }
+
+  rule {
+    name     = "blocked-addresses"
+    priority = 5
+
+    action {
+      block {}
+    }
+
+    statement {
+      ip_set_reference_statement {
+        arn = aws_wafv2_ip_set.blocked.arn
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-blocked-addresses"
+      sampled_requests_enabled   = true
     }
   }
 

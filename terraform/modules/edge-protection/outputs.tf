@@ -3,6 +3,11 @@ output "web_acl_arn" {
   value       = aws_wafv2_web_acl.this.arn
 }
 
+output "blocked_ip_set" {
+  description = "IP set operators add addresses to (name and id for aws wafv2 update-ip-set)."
+  value       = { name = aws_wafv2_ip_set.blocked.name, id = aws_wafv2_ip_set.blocked.id }
+}
+
 output "log_group_name" {
   description = "Log group (us-east-1) of the requests the WAF blocked or counted."
   value       = aws_cloudwatch_log_group.waf.name

@@ -3,6 +3,11 @@ output "detector_id" {
   value       = one(aws_guardduty_detector.this[*].id)
 }
 
+output "alarm_name" {
+  description = "Alarm raised by high-severity findings."
+  value       = aws_cloudwatch_metric_alarm.high_severity.alarm_name
+}
+
 output "findings_log_group" {
   description = "Log group holding every high-severity finding (Logs Insights)."
   value       = aws_cloudwatch_log_group.findings.name

@@ -191,3 +191,9 @@ mock_resource "aws_cloudwatch_event_rule" {
     arn = "arn:aws:events:eu-central-1:111122223333:rule/mock"
   }
 }
+
+mock_resource "aws_wafv2_ip_set" {
+  defaults = {
+    arn = "arn:aws:wafv2:us-east-1:111122223333:global/ipset/mock/00000000-0000-0000-0000-000000000000"
+  }
+}

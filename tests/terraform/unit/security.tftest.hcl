@@ -133,6 +133,10 @@ run "security" {
     error_message = "The web ACL must run AWS's common, known-bad-inputs and IP-reputation rule groups."
   }
   assert {
+    condition     = output.settings.edge_waf.blocked_ip_set
+    error_message = "The web ACL must block the operators' IP set (the runbook's lever during an attack)."
+  }
+  assert {
     condition     = output.settings.web.alb_ingress_prefix != "" && output.settings.web.alb_default_action == "fixed-response"
     error_message = "The ALB has no web ACL of its own: it must only be reachable through CloudFront (prefix list, secret header)."
   }
