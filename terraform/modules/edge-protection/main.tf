@@ -2,8 +2,9 @@
 # ACL of its own: its security group admits CloudFront's origin-facing addresses only and its listener forwards
 # only requests carrying CloudFront's secret header, so every request has passed this ACL first.
 #
-# Rules, cheapest first: AWS IP reputation list, the operators' blocked addresses, the per-address limit on the API's credential endpoints, AWS
-# common rule set, AWS known bad inputs. Blocked requests are logged (credentials redacted) to aws-waf-logs-<name>.
+# Rules, cheapest first: AWS IP reputation list, the operators' blocked addresses, the per-address limit on the
+# API's credential endpoints, AWS common rule set, AWS known bad inputs. Blocked and counted requests are logged
+# (credentials redacted) to aws-waf-logs-<name>.
 
 locals {
   # The API's per-client limit (NOTEJAM_RATE_LIMIT per NOTEJAM_RATE_WINDOW seconds, fixed windows, one counter per

@@ -32,6 +32,7 @@ output "settings" {
       status        = r.action[0].block[0].custom_response[0].response_code
       retry_after   = one([for h in r.action[0].block[0].custom_response[0].response_header : h.value if lower(h.name) == "retry-after"])
     } if length(r.statement[0].rate_based_statement) > 0])
+    blocked_ip_set     = one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].ip_set_reference_statement[0].arn if length(r.statement[0].ip_set_reference_statement) > 0]) == aws_wafv2_ip_set.blocked.arn
     api_rate_limit     = var.api_rate_limit
     metrics_enabled    = alltrue(concat([aws_wafv2_web_acl.this.visibility_config[0].cloudwatch_metrics_enabled], [for r in aws_wafv2_web_acl.this.rule : r.visibility_config[0].cloudwatch_metrics_enabled]))
     log_destination    = tolist(aws_wafv2_web_acl_logging_configuration.this.log_destination_configs) == tolist([aws_cloudwatch_log_group.waf.arn])
