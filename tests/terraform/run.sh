@@ -25,6 +25,7 @@ trap cleanup EXIT
 step() { local name=$1 t=$SECONDS; shift; echo "--- $name"; "$@"; echo "--- $name: ok in $((SECONDS - t))s"; }
 
 step static "$here/static.sh" "$root"
+step "security doc" "$here/security-doc.sh" "$root"
 mkdir -p "$work/a" "$work/b"
 cp -a "$root/terraform" "$work/a/"
 cp -a "$root/terraform" "$work/b/"

@@ -164,6 +164,8 @@ module "web" {
   target_security_group_id = module.eks.cluster_security_group_id
   dns                      = var.dns
   origin_verify_secret     = module.secrets.generated_values["origin-verify"]
+  web_acl_arn              = module.edge_protection.web_acl_arn
+  access_logs              = { bucket = module.edge_logs.bucket_name, prefix = module.edge_logs.alb_prefix }
   deletion_protection      = !var.throwaway
   force_destroy            = var.throwaway
 }
@@ -192,4 +194,48 @@ module "ci_access" {
   web_bucket_arn       = module.web.bucket_arn
   distribution_arn     = module.web.distribution_arn
   cluster_arn          = module.eks.cluster_arn
+}
+
+# --- security: audit trail, edge logs, WAF, threat detection (docs/security-operations.md) ---
+
+module "audit" {
+  source = "../../modules/audit"
+
+  name               = local.name
+  lock_mode          = var.backup.lock_mode # the environment's one choice: may an admin lift a lock (dev) or not
+  retention_days     = var.audit_retention_days
+  log_retention_days = var.log_retention_days
+  alarm_topic_arn    = module.observability.alarm_topic_arn
+  force_destroy      = var.throwaway
+}
+
+module "edge_logs" {
+  source    = "../../modules/edge-logs"
+  providers = { aws = aws, aws.global = aws.global }
+
+  name             = local.name
+  distribution_arn = module.web.distribution_arn
+  distribution_id  = module.web.distribution_id
+  retention_days   = var.log_retention_days
+  force_destroy    = var.throwaway
+}
+
+module "edge_protection" {
+  source    = "../../modules/edge-protection"
+  providers = { aws = aws.global }
+
+  name               = local.name
+  api_rate_limit     = var.api_rate_limit
+  rate_limited_paths = ["/api/v1/auth/signup", "/api/v1/auth/signin", "/api/v1/auth/forgot-password"]
+  api_max_body_bytes = var.api_max_body_bytes
+  log_retention_days = var.log_retention_days
+}
+
+module "threat_detection" {
+  source = "../../modules/threat-detection"
+
+  name               = local.name
+  manage_detector    = var.manage_guardduty_detector
+  log_retention_days = var.log_retention_days
+  alarm_topic_arn    = module.observability.alarm_topic_arn
 }

@@ -118,5 +118,26 @@ output "settings" {
     web           = module.web.settings
     observability = module.observability.settings
     ci_access     = module.ci_access.settings
+    audit         = module.audit.settings
+    edge_logs     = module.edge_logs.settings
+    edge_waf      = module.edge_protection.settings
+    threats       = module.threat_detection.settings
+  }
+}
+
+# Names the security runbooks (docs/security-operations.md) start from.
+output "security" {
+  description = "Audit trail, edge logs, WAF and GuardDuty of the environment: names for the security runbooks."
+  value = {
+    trail              = module.audit.trail_arn
+    auditBucket        = module.audit.bucket_name
+    trailLogGroup      = module.audit.log_group_name
+    edgeLogBucket      = module.edge_logs.bucket_name
+    athena             = module.edge_logs.athena
+    webAclArn          = module.edge_protection.web_acl_arn
+    wafLogGroup        = module.edge_protection.log_group_name
+    guardDutyDetector  = module.threat_detection.detector_id
+    findingsLogGroup   = module.threat_detection.findings_log_group
+    securityAlarmNames = concat(module.audit.alarm_names, ["${local.name}-guardduty-high-severity"])
   }
 }

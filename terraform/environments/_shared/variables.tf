@@ -196,3 +196,30 @@ variable "throwaway" {
   type        = bool
   default     = false
 }
+
+variable "audit_retention_days" {
+  description = "Days CloudTrail log files are locked and kept (Object Lock in backup.lock_mode): 1095, as long as the backups, so who changed data is known as long as the data can be restored."
+  type        = number
+  default     = 1095
+}
+
+variable "api_rate_limit" {
+  description = "The API's per-client limit on sign-up, sign-in and forgot-password as the chart sets it (config.rateLimit per config.rateWindow seconds); the WAF's per-address limit is derived from it."
+  type = object({
+    requests       = number
+    window_seconds = number
+  })
+  default = { requests = 10, window_seconds = 60 }
+}
+
+variable "api_max_body_bytes" {
+  description = "Largest request body the API accepts (NOTEJAM_MAX_BODY); the WAF must not refuse smaller ones."
+  type        = number
+  default     = 65536
+}
+
+variable "manage_guardduty_detector" {
+  description = "This environment owns the GuardDuty detector of its account and region (false in a second environment sharing both)."
+  type        = bool
+  default     = true
+}

@@ -52,6 +52,18 @@ resource "aws_lb" "api" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 60
+  # CloudFront appends the viewer's address to X-Forwarded-For, the ALB appends CloudFront's: the API takes the
+  # client from proxy_hops entries from the right (NOTEJAM_TRUSTED_PROXIES).
+  xff_header_processing_mode = "append"
+
+  dynamic "access_logs" {
+    for_each = var.access_logs == null ? [] : [var.access_logs]
+    content {
+      bucket  = access_logs.value.bucket
+      prefix  = access_logs.value.prefix
+      enabled = true
+    }
+  }
 }
 
 resource "aws_lb_target_group" "api" {

@@ -92,6 +92,11 @@ output "settings" {
     alb_default_action   = aws_lb_listener.api.default_action[0].type
     alb_ingress_prefix   = aws_vpc_security_group_ingress_rule.alb_from_cloudfront.prefix_list_id
     alb_drops_bad_header = aws_lb.api.drop_invalid_header_fields
-    route53_records      = sort(concat([for r in aws_route53_record.site : "${r.type} ${r.name}"], [for r in aws_route53_record.origin : "${r.type} ${r.name}"]))
+    web_acl              = aws_cloudfront_distribution.this.web_acl_id
+    alb_access_logs      = one([for l in aws_lb.api.access_logs : "${l.bucket}/${l.prefix}" if l.enabled])
+    alb_xff_mode         = aws_lb.api.xff_header_processing_mode
+    # Proxies that append to X-Forwarded-For in front of the API: CloudFront, then the ALB.
+    proxy_hops      = 2
+    route53_records = sort(concat([for r in aws_route53_record.site : "${r.type} ${r.name}"], [for r in aws_route53_record.origin : "${r.type} ${r.name}"]))
   }
 }

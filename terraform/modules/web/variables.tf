@@ -88,6 +88,15 @@ variable "web_acl_arn" {
   default     = null
 }
 
+variable "access_logs" {
+  description = "Bucket and prefix of the ALB's access logs (the edge-logs module's); null writes none."
+  type = object({
+    bucket = string
+    prefix = string
+  })
+  default = null
+}
+
 variable "deletion_protection" {
   description = "Protect the ALB against deletion."
   type        = bool

@@ -173,3 +173,27 @@ mock_resource "aws_launch_template" {
     latest_version = 1
   }
 }
+
+mock_resource "aws_wafv2_web_acl" {
+  defaults = {
+    arn = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/mock/00000000-0000-0000-0000-000000000000"
+  }
+}
+
+mock_resource "aws_cloudwatch_log_delivery_destination" {
+  defaults = {
+    arn = "arn:aws:logs:us-east-1:111122223333:delivery-destination:mock"
+  }
+}
+
+mock_resource "aws_cloudwatch_event_rule" {
+  defaults = {
+    arn = "arn:aws:events:eu-central-1:111122223333:rule/mock"
+  }
+}
+
+mock_resource "aws_wafv2_ip_set" {
+  defaults = {
+    arn = "arn:aws:wafv2:us-east-1:111122223333:global/ipset/mock/00000000-0000-0000-0000-000000000000"
+  }
+}
