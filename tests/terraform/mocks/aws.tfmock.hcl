@@ -173,3 +173,17 @@ mock_resource "aws_launch_template" {
     latest_version = 1
   }
 }
+
+mock_resource "aws_prometheus_workspace" {
+  defaults = {
+    arn                 = "arn:aws:aps:eu-central-1:111122223333:workspace/ws-mock"
+    prometheus_endpoint = "https://aps-workspaces.eu-central-1.amazonaws.com/workspaces/ws-mock/"
+  }
+}
+
+mock_resource "aws_prometheus_scraper" {
+  defaults = {
+    arn      = "arn:aws:aps:eu-central-1:111122223333:scraper/s-mock"
+    role_arn = "arn:aws:iam::111122223333:role/aws-service-role/scraper.aps.amazonaws.com/AWSServiceRoleForAmazonPrometheusScraper_mock"
+  }
+}
