@@ -7,10 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 # environment => test files (unit/*.tftest.hcl) run against its terraform.tfvars
 declare -A plan=(
-  [dev]="common dev"
-  [test]="common"
-  [prod]="common prod regions"
-  [prod-dr]="common prod-dr"
+  [dev]="common platform dev"
+  [test]="common platform"
+  [prod]="common platform prod regions"
+  [prod-dr]="common platform prod-dr"
 )
 
 jobs=()
@@ -20,6 +20,8 @@ for env in "${!plan[@]}"; do
   cp -r "$here/mocks" "$d/tests/"
   # The chart values file shaped like output.helm_values (common.tftest.hcl compares their keys).
   cp "$here/../helm/fixtures/terraform-helm-values.yaml" "$d/tests/"
+  # The controllers ci/platform installs (platform.tftest.hcl checks their identities and values against them).
+  cp "$here/../../ci/platform/releases.json" "$d/tests/platform-releases.json"
   region=$(sed -n 's/^region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   dr_region=$(sed -n 's/^dr_region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   for t in ${plan[$env]}; do

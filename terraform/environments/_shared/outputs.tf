@@ -136,6 +136,7 @@ output "platform_values" {
     "cluster-autoscaler"           = { autoDiscovery = { clusterName = module.eks.cluster_name }, awsRegion = var.region }
     "external-secrets"             = {}
     "prometheus-pushgateway"       = {}
+    "kube-state-metrics"           = {}
     # Rendered into ci/platform/manifests by install.sh (envsubst): the ClusterSecretStore's region.
     manifests = { AWS_REGION = var.region, CLUSTER_NAME = module.eks.cluster_name }
   }
