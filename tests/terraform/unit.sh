@@ -22,6 +22,7 @@ for env in "${!plan[@]}"; do
   cp "$here/../helm/fixtures/terraform-helm-values.yaml" "$d/tests/"
   # The controllers ci/platform installs (platform.tftest.hcl checks their identities and values against them).
   cp "$here/../../ci/platform/releases.json" "$d/tests/platform-releases.json"
+  cp "$here/../../ci/platform/manifests/amp-collector-binding.yaml" "$d/tests/"
   region=$(sed -n 's/^region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   dr_region=$(sed -n 's/^dr_region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   for t in ${plan[$env]}; do

@@ -191,6 +191,7 @@ module "prometheus" {
   rules_yaml         = file("${path.root}/${var.prometheus_rules_file}")
   alarm_topic_arn    = module.observability.alarm_topic_arn
   silenced_alerts    = var.backups_scheduled ? [] : local.backup_alerts
+  cluster_name       = module.eks.cluster_name
   cluster_arn        = module.eks.cluster_arn
   subnet_ids         = module.network.private_subnet_ids
   security_group_ids = [module.eks.cluster_security_group_id]

@@ -75,3 +75,11 @@ resource "aws_prometheus_scraper" "this" {
     pushgateway_svc  = var.pushgateway.service
   })
 }
+
+# The collector reaches the cluster's API as the user aps-collector-user; ci/platform/manifests/amp-collector-binding.yaml
+# binds that user to the read-only ClusterRole aps-collector-role.
+resource "aws_eks_access_entry" "collector" {
+  cluster_name  = var.cluster_name
+  principal_arn = aws_prometheus_scraper.this.role_arn
+  user_name     = "aps-collector-user"
+}

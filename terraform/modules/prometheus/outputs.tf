@@ -28,6 +28,7 @@ output "settings" {
     scrape_config       = yamldecode(aws_prometheus_scraper.this.scrape_configuration)
     scraper_subnets     = sort(tolist(aws_prometheus_scraper.this.source[0].eks[0].subnet_ids))
     workspace_arn       = aws_prometheus_workspace.this.arn
+    collector_user      = aws_eks_access_entry.collector.user_name
     scraper_workspace   = aws_prometheus_scraper.this.destination[0].amp[0].workspace_arn
   }
 }

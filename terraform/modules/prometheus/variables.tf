@@ -39,6 +39,11 @@ variable "silenced_alerts" {
   }
 }
 
+variable "cluster_name" {
+  description = "EKS cluster the collector scrapes (its access entry)."
+  type        = string
+}
+
 variable "cluster_arn" {
   description = "EKS cluster the collector scrapes (private endpoint access must be on)."
   type        = string

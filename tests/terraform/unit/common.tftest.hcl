@@ -64,7 +64,7 @@ run "promises" {
     error_message = "The VPC CNI add-on must enforce NetworkPolicies (enableNetworkPolicy)."
   }
   assert {
-    condition = tolist(output.settings.eks.addon_pod_identities["amazon-cloudwatch-observability"]) == tolist(["cloudwatch-agent"]) && output.settings.eks.pod_identity_managed["cloudwatch-agent"] == "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
+    condition     = tolist(output.settings.eks.addon_pod_identities["amazon-cloudwatch-observability"]) == tolist(["cloudwatch-agent"]) && output.settings.eks.pod_identity_managed["cloudwatch-agent"] == "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
     error_message = "The CloudWatch Observability add-on (log shipper) must get its documented policy through Pod Identity, not the node role."
   }
   assert {

@@ -22,7 +22,7 @@ run "platform" {
     error_message = "platform_values must have one entry per ci/platform release (and manifests): ${jsonencode(keys(output.platform_values))}"
   }
   assert {
-    condition = output.platform_values["aws-load-balancer-controller"].clusterName == output.cluster_name && output.platform_values["cluster-autoscaler"].autoDiscovery.clusterName == output.cluster_name && output.platform_values.manifests.CLUSTER_NAME == output.cluster_name && output.platform_values.manifests.AWS_REGION == var.region
+    condition     = output.platform_values["aws-load-balancer-controller"].clusterName == output.cluster_name && output.platform_values["cluster-autoscaler"].autoDiscovery.clusterName == output.cluster_name && output.platform_values.manifests.CLUSTER_NAME == output.cluster_name && output.platform_values.manifests.AWS_REGION == var.region
     error_message = "The controllers must be pointed at this environment's cluster and region."
   }
 
@@ -36,12 +36,16 @@ run "platform" {
     error_message = "The managed collector must scrape the API (job notejam-api, as the rules expect) the Pushgateway and kube-state-metrics into this environment's workspace, from the private subnets."
   }
   assert {
-    condition = output.helm_values.backup.pushgatewayUrl == "http://${[for j in output.settings.prometheus.scrape_config.scrape_configs : regex("^([^;]+);", j.relabel_configs[0].regex)[0] if j.job_name == "pushgateway"][0]}.${[for j in output.settings.prometheus.scrape_config.scrape_configs : j.kubernetes_sd_configs[0].namespaces.names[0] if j.job_name == "pushgateway"][0]}.svc:${[for j in output.settings.prometheus.scrape_config.scrape_configs : regex(";(.+)$", j.relabel_configs[0].regex)[0] if j.job_name == "pushgateway"][0]}" && [for j in output.settings.prometheus.scrape_config.scrape_configs : j.honor_labels if j.job_name == "pushgateway"][0]
+    condition     = output.helm_values.backup.pushgatewayUrl == "http://${[for j in output.settings.prometheus.scrape_config.scrape_configs : regex("^([^;]+);", j.relabel_configs[0].regex)[0] if j.job_name == "pushgateway"][0]}.${[for j in output.settings.prometheus.scrape_config.scrape_configs : j.kubernetes_sd_configs[0].namespaces.names[0] if j.job_name == "pushgateway"][0]}.svc:${[for j in output.settings.prometheus.scrape_config.scrape_configs : regex(";(.+)$", j.relabel_configs[0].regex)[0] if j.job_name == "pushgateway"][0]}" && [for j in output.settings.prometheus.scrape_config.scrape_configs : j.honor_labels if j.job_name == "pushgateway"][0]
     error_message = "The backup jobs must push to the very Pushgateway service the collector scrapes (honouring their job/env labels): ${output.helm_values.backup.pushgatewayUrl}"
   }
   assert {
     condition     = [for j in output.settings.prometheus.scrape_config.scrape_configs : j.kubernetes_sd_configs[0].namespaces.names if j.job_name == "notejam-api"][0] == [output.deploy_settings.namespace] && contains(output.helm_values.networkPolicy.metricsCidrs, var.vpc_cidr)
     error_message = "The collector must scrape the app namespace, and the API's NetworkPolicy must admit it (metricsCidrs)."
+  }
+  assert {
+    condition     = output.settings.prometheus.collector_user == yamldecode(file("tests/amp-collector-binding.yaml")).subjects[0].name
+    error_message = "The collector's access entry must be the user ci/platform/manifests/amp-collector-binding.yaml binds."
   }
   assert {
     condition     = output.settings.prometheus.alertmanager_config.route.receiver == "sns" && [for r in output.settings.prometheus.alertmanager_config.receivers : r.sns_configs[0].topic_arn if r.name == "sns"][0] == output.alarm_topic_arn
