@@ -228,3 +228,17 @@ test('install.sh installs every release at its pinned version with its values, t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the pipeline installs the controllers after each apply and before each deploy', () => {
+  const infra = readFileSync(join(ROOT, 'ci/infra.yml'), 'utf8');
+  const deploy = readFileSync(join(ROOT, 'ci/deploy.yml'), 'utf8');
+  assert.match(infra, /^\.infra:platform:\n(?: {2}.*\n)*? {4}- ci\/platform\/install\.sh "\$TF_ENV"/m);
+  for (const [env, after] of [['dev', 'infra:apply:dev'], ['test', 'infra:apply:test'], ['prod', 'infra:output:prod']]) {
+    const job = new RegExp(`^infra:platform:${env}:\\n {2}extends: \\.infra:platform\\n {2}needs: \\[${after}\\]\\n {2}variables: \\{TF_ENV: ${env}\\}`, 'm');
+    assert.match(infra, job, `infra:platform:${env}`);
+  }
+  for (const env of ['dev', 'test']) {
+    const block = new RegExp(`^deploy:${env}:\\n(?: {2}.*\\n)*?.*\\{job: infra:platform:${env}, artifacts: false\\}`, 'm');
+    assert.match(deploy, block, `deploy:${env} waits for infra:platform:${env}`);
+  }
+});
