@@ -169,7 +169,7 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(pod.spec.automountServiceAccountToken, false);
     });
 
-    test('NetworkPolicy: API reachable only from the ALB subnets, web pods and Prometheus; egress to DNS, PostgreSQL, Redis', () => {
+    test('NetworkPolicy: API reachable only from the ALB subnets, web pods and Prometheus (namespace or AMP collector CIDRs); egress to DNS, PostgreSQL, Redis', () => {
       const np = one(objects, 'NetworkPolicy', 'api');
       assert.ok(selects(np.spec.podSelector.matchLabels, pod.metadata.labels));
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
@@ -183,7 +183,8 @@ for (const env of CHART_ENVS.notejam) {
         }
       }
       const fromCidrs = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.ipBlock).map((p) => p.ipBlock.cidr);
-      assert.deepEqual(fromCidrs, terraform.networkPolicy.ingressCidrs, 'the ALB\'s subnets (Terraform output) are allowed in');
+      assert.deepEqual(fromCidrs, [...terraform.networkPolicy.ingressCidrs, ...terraform.networkPolicy.metricsCidrs],
+        'the ALB\'s subnets and AMP\'s collector (Terraform output) are allowed in');
       for (const rule of np.spec.egress) assert.ok(rule.to?.length, 'no allow-to-anywhere rule');
       const egressPorts = np.spec.egress.flatMap((r) => r.ports.map((p) => p.port)).sort((a, b) => a - b);
       assert.deepEqual(egressPorts, [53, 53, 5432, 6379]);

@@ -1,46 +1,42 @@
-// Log shipping and log queries: the aws-for-fluent-bit values send container logs to CloudWatch Logs with a valid
-// retention and parse JSON lines into fields; the saved Logs Insights queries are published in docs/.
-// (Fluent Bit itself has no Debian 12 package, so its configuration is checked here, not run.)
+// Log shipping and log queries. The shipper is the Amazon CloudWatch Observability EKS add-on (Fluent Bit run by
+// AWS), installed by Terraform with its documented policy through Pod Identity, writing to the container-insights
+// log groups Terraform creates first with their retention (tests/terraform asserts the resources; this reads the
+// code both sides share). The saved Logs Insights queries read the API's fields where the add-on puts them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import YAML from 'yaml';
-import { loadQueries, fieldsOf } from './lib/logs-insights.mjs';
+import { loadQueries, fieldsOf, logsInsightsFields, PARSED_KEY } from './lib/logs-insights.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const values = (f) => YAML.parse(readFileSync(join(root, 'ops/monitoring/fluent-bit', f), 'utf8'));
-// The retention values CloudWatch Logs accepts (PutRetentionPolicy).
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const eks = (f) => readFileSync(join(root, 'terraform/modules/eks', f), 'utf8');
 
-test('Fluent Bit ships every container log to CloudWatch Logs, one group per namespace, and nowhere else', () => {
-  const v = values('values.yaml');
-  assert.equal(v.input.enabled, true);
-  assert.equal(v.input.path, '/var/log/containers/*.log');
-  assert.match(v.input.multilineParser, /\bcri\b/, 'EKS (containerd) writes CRI-format logs');
-  assert.equal(v.cloudWatchLogs.enabled, true);
-  assert.equal(v.cloudWatchLogs.match, v.filter.match, 'the output takes what the kubernetes filter enriched');
-  assert.match(v.cloudWatchLogs.logGroupTemplate, /\$kubernetes\['namespace_name'\]/);
-  assert.equal(v.cloudWatchLogs.autoCreateGroup, true);
-  for (const other of ['cloudWatch', 'firehose', 'kinesis', 'kinesis_streams', 'elasticsearch', 's3', 'opensearch'])
-    assert.equal(v[other].enabled, false, `${other} output must stay off`);
-  assert.deepEqual(v.tolerations, [{ operator: 'Exists' }], 'the DaemonSet must run on every node');
+test('the log shipper is the CloudWatch Observability add-on, bound to its role by Pod Identity', () => {
+  const vars = eks('variables.tf');
+  assert.match(vars, /"amazon-cloudwatch-observability"\s*=\s*\{\s*pod_identity\s*=\s*"cloudwatch-agent"\s*\}/);
+  const pi = eks('pod-identity.tf');
+  // The add-on's ServiceAccount (amazon-cloudwatch/cloudwatch-agent) and the policy AWS documents for it.
+  assert.match(pi, /"cloudwatch-agent"\s*=\s*\{\s*namespace\s*=\s*"amazon-cloudwatch"\s*service_account\s*=\s*"cloudwatch-agent"/);
+  assert.match(pi, /"cloudwatch-agent"\s*=\s*"\$\{local\.policy_base\}\/CloudWatchAgentServerPolicy"/);
+  // The node role stays without log permissions: IMDS hop limit 1 keeps pods off it.
+  assert.match(eks('nodes.tf'), /http_put_response_hop_limit = 1/);
+  assert.ok(!existsSync(join(root, 'ops/monitoring/fluent-bit')), 'no second log shipper configuration');
 });
 
-test('log retention is set, valid for CloudWatch, and longer in production', () => {
-  const base = values('values.yaml').cloudWatchLogs.logRetentionDays;
-  const prod = values('values-prod.yaml').cloudWatchLogs.logRetentionDays;
-  assert.ok(RETENTION_DAYS.includes(base), `retention ${base} is not a CloudWatch value`);
-  assert.ok(RETENTION_DAYS.includes(prod), `prod retention ${prod} is not a CloudWatch value`);
-  assert.ok(prod >= 365 && prod > base, 'production keeps logs at least a year');
+test('the add-on writes into the log groups Terraform creates, with the environment retention, before it starts', () => {
+  const main = eks('main.tf');
+  // The add-on's Fluent Bit writes to /aws/containerinsights/<cluster>/<kind>; the module's cluster is var.name.
+  assert.match(main, /name\s*=\s*"\/aws\/containerinsights\/\$\{var\.name\}\/\$\{each\.key\}"\s*\n\s*retention_in_days = var\.log_retention_days/);
+  assert.match(main, /resource "aws_eks_cluster" "this" \{\s*name\s*=\s*var\.name/);
+  assert.match(main, /depends_on = \[aws_eks_node_group\.this, aws_cloudwatch_log_group\.container\]/, 'log groups exist before the add-on');
+  assert.match(eks('variables.tf'), /default\s*=\s*\["application", "dataplane", "host", "performance"\]/);
 });
 
-test('JSON log lines become top-level fields (what the Logs Insights queries filter on)', () => {
-  const f = values('values.yaml').filter;
-  assert.equal(f.enabled, true);
-  assert.equal(f.mergeLog, 'On');
-  assert.equal(f.mergeLogKey, '', 'no nesting key: fields stay top-level (route, status, ...)');
-  assert.equal(f.keepLog, 'Off');
+test('the saved queries read the API\'s fields under the add-on\'s parsed key, nothing else but Fluent Bit\'s', () => {
+  for (const { name, fields, outside } of logsInsightsFields(root)) {
+    assert.ok(fields.size > 0, `${name}: reads no field of the API (${PARSED_KEY}.*)`);
+    for (const f of outside) assert.ok(f.startsWith('@') || f.startsWith('kubernetes.'), `${name}: ${f} is not under ${PARSED_KEY}`);
+  }
 });
 
 test('every saved Logs Insights query is in docs/logs-insights-queries.md, verbatim', () => {
@@ -52,4 +48,5 @@ test('every saved Logs Insights query is in docs/logs-insights-queries.md, verba
     assert.ok(doc.includes('```\n' + q.text + '```'), `docs/logs-insights-queries.md does not show ${q.name} as it is`);
     assert.ok(fieldsOf(q.text).size > 0, `${q.name}: no field`);
   }
+  assert.match(doc, /\/aws\/containerinsights\/<cluster>\/application/);
 });

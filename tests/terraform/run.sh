@@ -29,6 +29,8 @@ step "security doc" "$here/security-doc.sh" "$root"
 mkdir -p "$work/a" "$work/b"
 cp -a "$root/terraform" "$work/a/"
 cp -a "$root/terraform" "$work/b/"
+# The roots load the chart's Prometheus rules file (AMP's rule-groups namespace) from outside terraform/.
+for c in a b; do mkdir -p "$work/$c/charts/notejam/files" && cp "$root/charts/notejam/files/prometheus-rules.yaml" "$work/$c/charts/notejam/files/"; done
 step validate "$here/validate.sh" "$work/a/terraform"
 
 # moto spends most of its time waiting for the emulator: let it run beside the mocked tests.

@@ -7,10 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 # environment => test files (unit/*.tftest.hcl) run against its terraform.tfvars
 declare -A plan=(
-  [dev]="common dev security"
-  [test]="common security"
-  [prod]="common prod regions security"
-  [prod-dr]="common prod-dr security"
+  [dev]="common platform dev security"
+  [test]="common platform security"
+  [prod]="common platform prod regions security"
+  [prod-dr]="common platform prod-dr security"
 )
 
 jobs=()
@@ -22,6 +22,9 @@ for env in "${!plan[@]}"; do
   cp "$here/../helm/fixtures/terraform-helm-values.yaml" "$d/tests/"
   # The other side of the seams security.tftest.hcl checks: the API's defaults and routes, the chart's settings.
   "$here/seam-files.sh" "$here/../.." "$env" "$d/tests/seam"
+  # The controllers ci/platform installs (platform.tftest.hcl checks their identities and values against them).
+  cp "$here/../../ci/platform/releases.json" "$d/tests/platform-releases.json"
+  cp "$here/../../ci/platform/manifests/amp-collector-binding.yaml" "$d/tests/"
   region=$(sed -n 's/^region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   dr_region=$(sed -n 's/^dr_region *= *"\(.*\)"/\1/p' "$d/terraform.tfvars")
   for t in ${plan[$env]}; do

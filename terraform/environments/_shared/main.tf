@@ -10,12 +10,14 @@ locals {
     "origin-verify"       = { description = "Header value CloudFront sends to the ALB", generate = true, length = 48 }
     "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
     "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
+    "restore-drill"       = { description = "Restore drill: JSON {age_identity, drill_database_url} (filled by an operator; the chart's restoreDrill.remoteKey)" }
   }
 
   # What External Secrets Operator may read: exactly the secrets charts/notejam's ExternalSecret assembles the
   # API's Secret from (helm_values: secrets.externalSecret.remoteKeys), plus RDS's master user secret (database
-  # key). origin-verify stays between CloudFront and the ALB; the age identity with the operators.
-  eso_secret_keys = ["jwt-keys", "redis-auth-token", "smtp-url"]
+  # key), and the restore drill's secret (helm_values: restoreDrill.remoteKey). origin-verify stays between
+  # CloudFront and the ALB; backup-age-identity (the failover copy of the key) with the operators.
+  eso_secret_keys = ["jwt-keys", "redis-auth-token", "smtp-url", "restore-drill"]
   eso_statements = concat([
     {
       Sid      = "ReadNotejamSecrets"
@@ -174,12 +176,35 @@ module "observability" {
   source = "../../modules/observability"
 
   name                    = local.name
-  log_retention_days      = var.log_retention_days
   alarm_emails            = var.alarm_emails
   rds_instance_id         = module.database.instance_id
   cache_node_ids          = module.cache.member_cluster_ids
   alb_arn_suffix          = module.web.alb_arn_suffix
   target_group_arn_suffix = module.web.target_group_arn_suffix
+}
+
+# Metrics scraping, rule evaluation and alert routing, run by AWS (AMP + managed collector). The rule file is the
+# one the chart embeds and promtool tests; the Pushgateway itself is installed by ci/platform (pinned chart).
+module "prometheus" {
+  source = "../../modules/prometheus"
+
+  name               = local.name
+  region             = var.region
+  rules_yaml         = file("${path.root}/${var.prometheus_rules_file}")
+  alarm_topic_arn    = module.observability.alarm_topic_arn
+  silenced_alerts    = var.backups_scheduled ? [] : local.backup_alerts
+  cluster_name       = module.eks.cluster_name
+  cluster_arn        = module.eks.cluster_arn
+  subnet_ids         = module.network.private_subnet_ids
+  security_group_ids = [module.eks.cluster_security_group_id]
+  app_namespace      = var.app_namespace
+  pushgateway        = { namespace = "monitoring", service = "prometheus-pushgateway", port = 9091 }
+}
+
+locals {
+  # The rule file's alerts about the backup and restore-drill CronJobs (silenced where they are not scheduled).
+  backup_alerts = sort(flatten([for g in yamldecode(file("${path.root}/${var.prometheus_rules_file}")).groups : [
+  for r in g.rules : r.alert if can(r.alert)] if g.name == "notejam-backup.alerts"]))
 }
 
 module "ci_access" {

@@ -49,6 +49,7 @@ output "helm_values" {
     shutdown = { deregistrationDelaySeconds = module.web.deregistration_delay_seconds }
     networkPolicy = {
       ingressCidrs = module.network.public_subnet_cidrs # the ALB's ENIs (target type ip: they are the source)
+      metricsCidrs = [module.network.vpc_cidr_block]    # AMP's managed collector scrapes from ENIs in the VPC
       database     = { cidrs = module.network.database_subnet_cidrs }
       redis        = { cidrs = module.network.database_subnet_cidrs }
     }
@@ -77,9 +78,12 @@ output "helm_values" {
       prefix         = module.backup.backup_prefix
       awsRegion      = var.region
       serviceAccount = { name = split("/", module.eks.pod_identity_bindings["notejam-backup"])[1] }
+      # The Pushgateway AMP's collector scrapes: freshness metrics reach the alert rules in every environment.
+      pushgatewayUrl = module.prometheus.pushgateway_url
     }
     restoreDrill = {
       serviceAccount = { name = split("/", module.eks.pod_identity_bindings["notejam-restore-drill"])[1] }
+      remoteKey      = module.secrets.secret_names["restore-drill"] # External Secrets may read it (eso_secret_keys)
     }
   }
 }
@@ -98,7 +102,7 @@ output "deploy_settings" {
     database        = { host = module.database.address, port = module.database.port, name = module.database.db_name, secretArn = module.database.master_user_secret_arn }
     redis           = { host = module.cache.primary_endpoint_address, port = module.cache.port, tls = true }
     secretNames     = module.secrets.secret_names
-    logGroups       = module.observability.log_group_names
+    logGroups       = module.eks.log_group_names
   }
 }
 
@@ -117,6 +121,7 @@ output "settings" {
     eso_secrets   = local.eso_secret_keys
     web           = module.web.settings
     observability = module.observability.settings
+    prometheus    = module.prometheus.settings
     ci_access     = module.ci_access.settings
     audit         = module.audit.settings
     edge_logs     = module.edge_logs.settings
@@ -139,5 +144,21 @@ output "security" {
     guardDutyDetector  = module.threat_detection.detector_id
     findingsLogGroup   = module.threat_detection.findings_log_group
     securityAlarmNames = concat(module.audit.alarm_names, ["${local.name}-guardduty-high-severity"])
+  }
+}
+
+# Values of the controllers ci/platform installs with Helm (ci/platform/releases.yaml), by release name, in each
+# chart's own keys: ci/platform/install.sh passes them after the repository's values files. Keys pinned by
+# tests/helm/fixtures/terraform-platform-values.yaml (tests/terraform compares).
+output "platform_values" {
+  description = "Per-release Helm values of the cluster controllers (ci/platform), from this environment's resources."
+  value = {
+    "aws-load-balancer-controller" = { clusterName = module.eks.cluster_name, region = var.region, vpcId = module.network.vpc_id }
+    "cluster-autoscaler"           = { autoDiscovery = { clusterName = module.eks.cluster_name }, awsRegion = var.region }
+    "external-secrets"             = {}
+    "prometheus-pushgateway"       = {}
+    "kube-state-metrics"           = {}
+    # Rendered into ci/platform/manifests by install.sh (envsubst): the ClusterSecretStore's region.
+    manifests = { AWS_REGION = var.region, CLUSTER_NAME = module.eks.cluster_name }
   }
 }

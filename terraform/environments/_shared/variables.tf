@@ -223,3 +223,15 @@ variable "manage_guardduty_detector" {
   type        = bool
   default     = true
 }
+
+variable "prometheus_rules_file" {
+  description = "Prometheus rules file loaded into AMP, relative to the environment root: the chart's file that promtool tests."
+  type        = string
+  default     = "../../../charts/notejam/files/prometheus-rules.yaml"
+}
+
+variable "backups_scheduled" {
+  description = "The chart runs the backup and restore-drill CronJobs here (backup.enabled, restoreDrill.enabled); false silences their alerts."
+  type        = bool
+  default     = true
+}

@@ -45,3 +45,6 @@ gitlab = {
 
 secret_recovery_window_days = 7
 throwaway                   = true
+
+# No backup or restore-drill CronJobs in dev (charts/notejam/values-dev.yaml): their alerts are silenced.
+backups_scheduled = false

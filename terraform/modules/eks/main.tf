@@ -27,6 +27,16 @@ resource "aws_cloudwatch_log_group" "cluster" {
   retention_in_days = var.log_retention_days
 }
 
+# The CloudWatch Observability add-on's Fluent Bit writes container logs to /aws/containerinsights/<cluster>/<kind>;
+# created here first, so they exist with a retention before any line arrives (the add-on would create them
+# without one).
+resource "aws_cloudwatch_log_group" "container" {
+  for_each = toset(var.container_log_groups)
+
+  name              = "/aws/containerinsights/${var.name}/${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
 resource "aws_iam_role" "cluster" {
   name = "${var.name}-eks-cluster"
   assume_role_policy = jsonencode({
@@ -126,6 +136,7 @@ resource "aws_eks_addon" "this" {
   cluster_name                = aws_eks_cluster.this.name
   addon_name                  = each.key
   addon_version               = each.value.version
+  configuration_values        = each.value.configuration_values
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "OVERWRITE"
 
@@ -137,6 +148,6 @@ resource "aws_eks_addon" "this" {
     }
   }
 
-  # CoreDNS, metrics-server and the CSI controller need nodes to schedule on.
-  depends_on = [aws_eks_node_group.this]
+  # CoreDNS, metrics-server and the CSI controller need nodes to schedule on; the log shipper its log groups.
+  depends_on = [aws_eks_node_group.this, aws_cloudwatch_log_group.container]
 }

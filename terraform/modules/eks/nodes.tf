@@ -1,5 +1,22 @@
-# Managed node groups in the private subnets of every AZ, tagged for Cluster Autoscaler auto-discovery.
-# No AMI id anywhere: EKS picks the current optimized image for ami_type and the cluster version.
+# One managed node group per node group and zone (private subnet), tagged for Cluster Autoscaler auto-discovery.
+# A group spanning three zones cannot be told which zone to grow: with one group per zone the autoscaler adds a
+# node where a pending pod's zone spread (DoNotSchedule) needs it, and --balance-similar-node-groups keeps the
+# zones even. No AMI id anywhere: EKS picks the current optimized image for ami_type and the cluster version.
+
+locals {
+  zone_count = length(var.subnet_ids)
+  # "<group>-<zone index from 1>" => sizes of that zone: min/desired split evenly (the first zones take the
+  # remainder), max rounded up so the zones together reach at least the group's max_size.
+  zone_node_groups = merge([for g, spec in var.node_groups : {
+    for i, subnet in var.subnet_ids : "${g}-${i + 1}" => {
+      group     = g
+      subnet_id = subnet
+      min_size  = floor(spec.min_size / local.zone_count) + (i < spec.min_size % local.zone_count ? 1 : 0)
+      desired   = floor(spec.desired_size / local.zone_count) + (i < spec.desired_size % local.zone_count ? 1 : 0)
+      max_size  = ceil(spec.max_size / local.zone_count)
+    }
+  }]...)
+}
 
 resource "aws_iam_role" "node" {
   name = "${var.name}-eks-node"
@@ -50,31 +67,31 @@ resource "aws_launch_template" "node" {
 }
 
 resource "aws_eks_node_group" "this" {
-  for_each = var.node_groups
+  for_each = local.zone_node_groups
 
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = each.key
   node_role_arn   = aws_iam_role.node.arn
-  subnet_ids      = var.subnet_ids
+  subnet_ids      = [each.value.subnet_id]
   version         = var.kubernetes_version
-  ami_type        = each.value.ami_type
-  capacity_type   = each.value.capacity_type
-  instance_types  = each.value.instance_types
-  labels          = each.value.labels
+  ami_type        = var.node_groups[each.value.group].ami_type
+  capacity_type   = var.node_groups[each.value.group].capacity_type
+  instance_types  = var.node_groups[each.value.group].instance_types
+  labels          = merge(var.node_groups[each.value.group].labels, { "notejam.io/node-group" = each.value.group })
 
   launch_template {
-    id      = aws_launch_template.node[each.key].id
-    version = aws_launch_template.node[each.key].latest_version
+    id      = aws_launch_template.node[each.value.group].id
+    version = aws_launch_template.node[each.value.group].latest_version
   }
 
   scaling_config {
     min_size     = each.value.min_size
     max_size     = each.value.max_size
-    desired_size = each.value.desired_size
+    desired_size = each.value.desired
   }
 
   update_config {
-    max_unavailable_percentage = 33
+    max_unavailable = 1
   }
 
   node_repair_config {

@@ -38,6 +38,11 @@ output "pod_identity_bindings" {
   value       = { for k, v in local.pod_identities : k => "${v.namespace}/${v.service_account}" }
 }
 
+output "log_group_names" {
+  description = "Container log groups by kind (application: every container's stdout), as the log shipper names them."
+  value       = { for k, g in aws_cloudwatch_log_group.container : k => g.name }
+}
+
 output "secrets_kms_key_arn" {
   description = "KMS key encrypting Kubernetes secrets."
   value       = aws_kms_key.secrets.arn
@@ -58,19 +63,26 @@ output "settings" {
     zonal_shift             = aws_eks_cluster.this.zonal_shift_config[0].enabled
     addons                  = sort(keys(aws_eks_addon.this))
     addon_pod_identities    = { for k, a in aws_eks_addon.this : k => [for p in a.pod_identity_association : p.service_account] if length(a.pod_identity_association) > 0 }
+    addon_configuration     = { for k, a in aws_eks_addon.this : k => try(jsondecode(a.configuration_values), {}) }
+    network_policy_enforced = try(jsondecode(aws_eks_addon.this["vpc-cni"].configuration_values).enableNetworkPolicy, "") == "true"
+    # kind => { name, retention }: the log groups the CloudWatch Observability add-on writes to.
+    container_log_groups = { for k, g in aws_cloudwatch_log_group.container : k => { name = g.name, retention_days = g.retention_in_days } }
+    # "<group>-<zone>": one managed node group per zone, each in one private subnet.
     node_groups = {
       for k, g in aws_eks_node_group.this : k => {
+        group           = local.zone_node_groups[k].group
         subnet_ids      = sort(tolist(g.subnet_ids))
         min_size        = g.scaling_config[0].min_size
         max_size        = g.scaling_config[0].max_size
         autoscaler_tags = g.tags["k8s.io/cluster-autoscaler/enabled"] == "true" && g.tags["k8s.io/cluster-autoscaler/${var.name}"] == "owned"
-        imds_v2_only    = aws_launch_template.node[k].metadata_options[0].http_tokens == "required"
-        disk_encrypted  = aws_launch_template.node[k].block_device_mappings[0].ebs[0].encrypted == "true"
+        imds_v2_only    = aws_launch_template.node[local.zone_node_groups[k].group].metadata_options[0].http_tokens == "required"
+        disk_encrypted  = aws_launch_template.node[local.zone_node_groups[k].group].block_device_mappings[0].ebs[0].encrypted == "true"
       }
     }
     # association key => namespace/serviceaccount and its policy statements
     pod_identity_associations = { for k, a in aws_eks_pod_identity_association.this : k => "${a.namespace}/${a.service_account}" }
     pod_identity_policies     = { for k, p in aws_iam_role_policy.pod_identity : k => jsondecode(p.policy).Statement }
+    pod_identity_managed      = { for k, a in aws_iam_role_policy_attachment.pod_identity : k => a.policy_arn }
     pod_identity_trust        = distinct([for r in aws_iam_role.pod_identity : jsondecode(r.assume_role_policy).Statement[0].Principal.Service])
     admin_access_entries      = length(aws_eks_access_entry.admin)
     namespace_editors         = { for k, a in aws_eks_access_policy_association.editor : k => sort(tolist(a.access_scope[0].namespaces)) }

@@ -1,5 +1,5 @@
 # EKS Pod Identity: one IAM role per ServiceAccount, trusted only by the Pod Identity service of this account.
-# Built in: AWS Load Balancer Controller, Cluster Autoscaler, EBS CSI driver; the caller adds the rest
+# Built in: AWS Load Balancer Controller, Cluster Autoscaler, EBS CSI driver, CloudWatch agent; the caller adds the rest
 # (External Secrets Operator, the backup and restore-drill jobs) through var.pod_identities.
 
 locals {
@@ -23,10 +23,17 @@ locals {
       service_account = "ebs-csi-controller-sa"
       statements_json = "[]"
     }
+    "cloudwatch-agent" = {
+      namespace       = "amazon-cloudwatch"
+      service_account = "cloudwatch-agent"
+      statements_json = "[]"
+    }
   }
   pod_identities = merge(local.builtin_identities, var.pod_identities)
   managed_policies = {
     "ebs-csi-driver" = "${local.policy_base}/service-role/AmazonEBSCSIDriverPolicy"
+    # What the CloudWatch Observability add-on documents for its cloudwatch-agent ServiceAccount (logs and metrics).
+    "cloudwatch-agent" = "${local.policy_base}/CloudWatchAgentServerPolicy"
   }
 
   autoscaler_statements = [

@@ -57,8 +57,19 @@ variable "log_retention_days" {
   }
 }
 
+variable "container_log_groups" {
+  description = "Container-insights log groups (/aws/containerinsights/<name>/<kind>) the CloudWatch Observability add-on writes to; created with log_retention_days."
+  type        = list(string)
+  default     = ["application", "dataplane", "host", "performance"]
+
+  validation {
+    condition     = contains(var.container_log_groups, "application")
+    error_message = "container_log_groups must include application (every container's stdout)."
+  }
+}
+
 variable "node_groups" {
-  description = "Managed node groups; each spans every private subnet and is scaled by the Cluster Autoscaler between min_size and max_size."
+  description = "Node groups; each becomes one managed node group per private subnet (zone), so the Cluster Autoscaler can add a node in the zone a pending pod needs. min/desired/max are totals, split over the zones (max rounded up)."
   type = map(object({
     instance_types = list(string)
     capacity_type  = optional(string, "ON_DEMAND")
@@ -81,29 +92,43 @@ variable "node_groups" {
   }
 
   validation {
+    condition     = alltrue([for g in var.node_groups : g.max_size >= length(var.subnet_ids)])
+    error_message = "Each node group's max_size must allow at least one node per zone (subnet)."
+  }
+
+  validation {
     condition     = alltrue([for g in var.node_groups : contains(["ON_DEMAND", "SPOT"], g.capacity_type)])
     error_message = "capacity_type must be ON_DEMAND or SPOT."
   }
 }
 
 variable "addons" {
-  description = "EKS add-ons by name; version null takes the default for the cluster version; pod_identity names the built-in identity the add-on's ServiceAccount uses."
+  description = "EKS add-ons by name; version null takes the default for the cluster version; pod_identity names the built-in identity the add-on's ServiceAccount uses; configuration_values is the add-on's JSON configuration."
   type = map(object({
-    version      = optional(string)
-    pod_identity = optional(string)
+    version              = optional(string)
+    pod_identity         = optional(string)
+    configuration_values = optional(string)
   }))
   default = {
-    "vpc-cni"                = {}
+    # Network policy enforcement: without it NetworkPolicies are accepted and ignored.
+    "vpc-cni"                = { configuration_values = "{\"enableNetworkPolicy\":\"true\"}" }
     "kube-proxy"             = {}
     "coredns"                = {}
     "eks-pod-identity-agent" = {}
     "metrics-server"         = {}
     "aws-ebs-csi-driver"     = { pod_identity = "ebs-csi-driver" }
+    # Container logs (Fluent Bit) into the container-insights log groups this module creates with their retention.
+    "amazon-cloudwatch-observability" = { pod_identity = "cloudwatch-agent" }
   }
 
   validation {
     condition     = alltrue([for a in ["vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent"] : contains(keys(var.addons), a)])
     error_message = "addons must include vpc-cni, kube-proxy, coredns and eks-pod-identity-agent (Pod Identity needs its agent)."
+  }
+
+  validation {
+    condition     = try(jsondecode(var.addons["vpc-cni"].configuration_values).enableNetworkPolicy, "") == "true"
+    error_message = "The vpc-cni add-on must set enableNetworkPolicy to \"true\" (the charts' NetworkPolicies are enforced by it)."
   }
 }
 

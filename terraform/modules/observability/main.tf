@@ -1,16 +1,10 @@
-# Logs with a retention, alarms on RDS, ElastiCache and the ALB to an encrypted SNS topic, and an optional
-# dashboard of the same metrics. Application metrics (Prometheus) are the monitoring chart's job.
+# Alarms on RDS, ElastiCache and the ALB to an encrypted SNS topic, and an optional dashboard of the same metrics.
+# The topic is the human channel of the Prometheus alerts too (modules/prometheus: AMP's alert manager publishes
+# to it). Container log groups are the eks module's (the log shipper is its add-on).
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 data "aws_region" "current" {}
-
-resource "aws_cloudwatch_log_group" "app" {
-  for_each = toset(var.log_groups)
-
-  name              = "/${var.name}/${each.key}"
-  retention_in_days = var.log_retention_days
-}
 
 # CloudWatch can only publish to an encrypted topic when the key lets it: hence a key of our own.
 resource "aws_kms_key" "alarms" {
@@ -28,9 +22,9 @@ resource "aws_kms_key" "alarms" {
         Resource  = "*"
       },
       {
-        Sid       = "CloudWatchPublishes"
+        Sid       = "CloudWatchAndPrometheusPublish"
         Effect    = "Allow"
-        Principal = { Service = "cloudwatch.amazonaws.com" }
+        Principal = { Service = ["cloudwatch.amazonaws.com", "aps.amazonaws.com"] }
         Action    = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource  = "*"
       },
@@ -41,6 +35,39 @@ resource "aws_kms_key" "alarms" {
 resource "aws_sns_topic" "alarms" {
   name              = "${var.name}-alarms"
   kms_master_key_id = aws_kms_key.alarms.arn
+}
+
+# AMP's alert manager publishes to the topic from this account only.
+resource "aws_sns_topic_policy" "alarms" {
+  arn = aws_sns_topic.alarms.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountOwns"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
+        Action    = ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:ListSubscriptionsByTopic"]
+        Resource  = aws_sns_topic.alarms.arn
+      },
+      {
+        Sid       = "CloudWatchAlarmsPublish"
+        Effect    = "Allow"
+        Principal = { Service = "cloudwatch.amazonaws.com" }
+        Action    = "sns:Publish"
+        Resource  = aws_sns_topic.alarms.arn
+        Condition = { StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id } }
+      },
+      {
+        Sid       = "PrometheusAlertManagerPublishes"
+        Effect    = "Allow"
+        Principal = { Service = "aps.amazonaws.com" }
+        Action    = ["sns:Publish", "sns:GetTopicAttributes"]
+        Resource  = aws_sns_topic.alarms.arn
+        Condition = { StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id } }
+      },
+    ]
+  })
 }
 
 resource "aws_sns_topic_subscription" "email" {

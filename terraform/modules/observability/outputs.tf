@@ -8,11 +8,6 @@ output "alarm_names" {
   value       = [for a in aws_cloudwatch_metric_alarm.this : a.alarm_name]
 }
 
-output "log_group_names" {
-  description = "Application log group names by purpose."
-  value       = { for k, g in aws_cloudwatch_log_group.app : k => g.name }
-}
-
 output "dashboard_name" {
   description = "CloudWatch dashboard name (null when disabled)."
   value       = one(aws_cloudwatch_dashboard.this[*].dashboard_name)
@@ -22,11 +17,12 @@ output "settings" {
   description = "Effective alarm and log settings, read back from the resources."
   value = {
     # "namespace metric" => number of alarms on it
-    alarmed_metrics    = { for m in distinct([for a in aws_cloudwatch_metric_alarm.this : "${a.namespace} ${a.metric_name}"]) : m => length([for a in aws_cloudwatch_metric_alarm.this : a if "${a.namespace} ${a.metric_name}" == m]) }
-    alarms_notify_sns  = alltrue([for a in aws_cloudwatch_metric_alarm.this : contains(tolist(a.alarm_actions), aws_sns_topic.alarms.arn)])
-    topic_encrypted    = aws_sns_topic.alarms.kms_master_key_id != null
-    log_retention_days = distinct([for g in aws_cloudwatch_log_group.app : g.retention_in_days])
-    dashboard          = length(aws_cloudwatch_dashboard.this) > 0
-    email_subscribers  = length(aws_sns_topic_subscription.email)
+    alarmed_metrics   = { for m in distinct([for a in aws_cloudwatch_metric_alarm.this : "${a.namespace} ${a.metric_name}"]) : m => length([for a in aws_cloudwatch_metric_alarm.this : a if "${a.namespace} ${a.metric_name}" == m]) }
+    alarms_notify_sns = alltrue([for a in aws_cloudwatch_metric_alarm.this : contains(tolist(a.alarm_actions), aws_sns_topic.alarms.arn)])
+    topic_encrypted   = aws_sns_topic.alarms.kms_master_key_id != null
+    # Services the topic lets publish (CloudWatch alarms, AMP's alert manager).
+    topic_publishers  = sort(flatten([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : try(flatten([s.Principal.Service]), []) if contains(flatten([s.Action]), "sns:Publish")]))
+    dashboard         = length(aws_cloudwatch_dashboard.this) > 0
+    email_subscribers = length(aws_sns_topic_subscription.email)
   }
 }

@@ -8,23 +8,6 @@ variable "name" {
   }
 }
 
-variable "log_retention_days" {
-  description = "Retention of the application log groups (a period CloudWatch Logs supports)."
-  type        = number
-  default     = 90
-
-  validation {
-    condition     = var.log_retention_days >= 1
-    error_message = "log_retention_days must be positive."
-  }
-}
-
-variable "log_groups" {
-  description = "Application log groups created under /<name>/ (the cluster's log shipper writes there)."
-  type        = list(string)
-  default     = ["application", "backup", "dataplane"]
-}
-
 variable "alarm_emails" {
   description = "E-mail addresses subscribed to the alarm topic (each confirms once)."
   type        = list(string)

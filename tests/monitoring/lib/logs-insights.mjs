@@ -27,6 +27,18 @@ export function fieldsOf(query) {
   return fields;
 }
 
+// The CloudWatch Observability add-on's Fluent Bit parses a JSON log line into this key (Merge_Log_Key), so the
+// API's own fields are log_processed.<field> in Logs Insights.
+export const PARSED_KEY = 'log_processed';
+
+// The API's fields a query reads (PARSED_KEY stripped), and the fields it reads outside PARSED_KEY.
 export function logsInsightsFields(root) {
-  return loadQueries(root).map((q) => ({ name: q.name, fields: fieldsOf(q.text) }));
+  return loadQueries(root).map((q) => {
+    const all = [...fieldsOf(q.text)];
+    return {
+      name: q.name,
+      fields: new Set(all.filter((f) => f.startsWith(`${PARSED_KEY}.`)).map((f) => f.slice(PARSED_KEY.length + 1))),
+      outside: all.filter((f) => !f.startsWith(`${PARSED_KEY}.`)),
+    };
+  });
 }

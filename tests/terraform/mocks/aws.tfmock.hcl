@@ -197,3 +197,17 @@ mock_resource "aws_wafv2_ip_set" {
     arn = "arn:aws:wafv2:us-east-1:111122223333:global/ipset/mock/00000000-0000-0000-0000-000000000000"
   }
 }
+
+mock_resource "aws_prometheus_workspace" {
+  defaults = {
+    arn                 = "arn:aws:aps:eu-central-1:111122223333:workspace/ws-mock"
+    prometheus_endpoint = "https://aps-workspaces.eu-central-1.amazonaws.com/workspaces/ws-mock/"
+  }
+}
+
+mock_resource "aws_prometheus_scraper" {
+  defaults = {
+    arn      = "arn:aws:aps:eu-central-1:111122223333:scraper/s-mock"
+    role_arn = "arn:aws:iam::111122223333:role/aws-service-role/scraper.aps.amazonaws.com/AWSServiceRoleForAmazonPrometheusScraper_mock"
+  }
+}

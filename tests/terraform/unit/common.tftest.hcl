@@ -39,14 +39,39 @@ run "promises" {
     condition     = output.settings.eks.endpoint_private_access && output.settings.eks.authentication_mode == "API" && output.settings.eks.zonal_shift
     error_message = "The API endpoint must be reachable privately, access must use access entries, zonal shift must be on."
   }
+  # One managed node group per zone: the autoscaler can grow the zone a DoNotSchedule spread needs.
   assert {
-    condition = alltrue([for g in output.settings.eks.node_groups :
-    g.subnet_ids == output.settings.network.private_subnet_ids && g.autoscaler_tags && g.imds_v2_only && g.disk_encrypted])
-    error_message = "Node groups must span every private subnet, carry the Cluster Autoscaler tags, require IMDSv2 and encrypt disks."
+    condition = alltrue([for name in distinct([for g in output.settings.eks.node_groups : g.group]) :
+      sort(flatten([for g in output.settings.eks.node_groups : g.subnet_ids if g.group == name])) == sort(output.settings.network.private_subnet_ids)
+    ]) && alltrue([for g in output.settings.eks.node_groups : length(g.subnet_ids) == 1 && g.autoscaler_tags && g.imds_v2_only && g.disk_encrypted])
+    error_message = "Each node group must be one managed group per private subnet (zone), together covering every zone, with the Cluster Autoscaler tags, IMDSv2 and encrypted disks: ${jsonencode(output.settings.eks.node_groups)}"
   }
   assert {
-    condition     = alltrue([for g in output.settings.eks.node_groups : g.max_size >= 4 * g.min_size])
+    condition = alltrue([for name, spec in var.node_groups :
+      sum([for g in output.settings.eks.node_groups : g.min_size if g.group == name]) == spec.min_size &&
+      sum([for g in output.settings.eks.node_groups : g.max_size if g.group == name]) >= spec.max_size &&
+    alltrue([for g in output.settings.eks.node_groups : g.max_size >= 1 if g.group == name])])
+    error_message = "The zones of a node group must add up to its min_size and reach at least its max_size, each zone able to hold a node."
+  }
+  assert {
+    condition = alltrue([for name in distinct([for g in output.settings.eks.node_groups : g.group]) :
+      sum([for g in output.settings.eks.node_groups : g.max_size if g.group == name]) >= 4 * sum([for g in output.settings.eks.node_groups : g.min_size if g.group == name])
+    ])
     error_message = "Every node group must be able to grow to at least 4x its minimum (event traffic)."
+  }
+  assert {
+    condition     = output.settings.eks.network_policy_enforced && output.settings.eks.addon_configuration["vpc-cni"].enableNetworkPolicy == "true"
+    error_message = "The VPC CNI add-on must enforce NetworkPolicies (enableNetworkPolicy)."
+  }
+  assert {
+    condition     = tolist(output.settings.eks.addon_pod_identities["amazon-cloudwatch-observability"]) == tolist(["cloudwatch-agent"]) && output.settings.eks.pod_identity_managed["cloudwatch-agent"] == "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
+    error_message = "The CloudWatch Observability add-on (log shipper) must get its documented policy through Pod Identity, not the node role."
+  }
+  assert {
+    condition = output.settings.eks.container_log_groups["application"] == {
+      name = "/aws/containerinsights/${output.cluster_name}/application", retention_days = var.log_retention_days
+    } && alltrue([for g in values(output.settings.eks.container_log_groups) : g.retention_days == var.log_retention_days]) && output.deploy_settings.logGroups.application == "/aws/containerinsights/${output.cluster_name}/application"
+    error_message = "The log groups the add-on writes to (/aws/containerinsights/<cluster>/<kind>) must be Terraform's, with the environment's retention."
   }
   assert {
     condition     = length(setsubtract(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"], output.settings.eks.addons)) == 0
@@ -73,10 +98,15 @@ run "promises" {
 
   # --- external secrets iam: exactly what the chart's ExternalSecret reads ---
   assert {
-    condition = jsonencode(output.settings.eso_secrets) == jsonencode(["jwt-keys", "redis-auth-token", "smtp-url"]) && jsonencode([
+    condition = jsonencode(output.settings.eso_secrets) == jsonencode(["jwt-keys", "redis-auth-token", "smtp-url", "restore-drill"]) && jsonencode([
       for s in output.settings.eks.pod_identity_policies["external-secrets"] : [s.Sid, length(s.Resource)]]) == jsonencode([
-    ["ReadNotejamSecrets", 3], ["DecryptNotejamSecrets", 1], ["ReadDatabaseSecret", 1], ["DecryptDatabaseSecret", 1]])
-    error_message = "ESO must read the chart's three secrets and RDS's, nothing else: ${jsonencode(output.settings.eks.pod_identity_policies["external-secrets"])}"
+    ["ReadNotejamSecrets", 4], ["DecryptNotejamSecrets", 1], ["ReadDatabaseSecret", 1], ["DecryptDatabaseSecret", 1]])
+    error_message = "ESO must read the chart's three secrets, the restore drill's and RDS's, nothing else: ${jsonencode(output.settings.eks.pod_identity_policies["external-secrets"])}"
+  }
+  # The drill's ExternalSecret reads helm_values.restoreDrill.remoteKey: ESO's policy must name that very secret.
+  assert {
+    condition     = output.helm_values.restoreDrill.remoteKey == output.deploy_settings.secretNames["restore-drill"] && contains(output.settings.eso_secrets, "restore-drill")
+    error_message = "External Secrets must be allowed to read the secret the restore drill's ExternalSecret names."
   }
   assert {
     condition = [for s in output.settings.eks.pod_identity_policies["external-secrets"] : s.Resource if s.Sid == "ReadDatabaseSecret"][0] == [
@@ -313,8 +343,12 @@ run "promises" {
     error_message = "Every alarm must notify the encrypted SNS topic."
   }
   assert {
-    condition     = tolist(output.settings.observability.log_retention_days) == tolist([var.log_retention_days]) && output.settings.eks.log_retention_days == var.log_retention_days
+    condition     = jsonencode(distinct([for g in values(output.settings.eks.container_log_groups) : g.retention_days])) == jsonencode([var.log_retention_days]) && output.settings.eks.log_retention_days == var.log_retention_days
     error_message = "Log groups must have the environment's retention."
+  }
+  assert {
+    condition     = output.settings.observability.topic_publishers == tolist(["aps.amazonaws.com", "cloudwatch.amazonaws.com"])
+    error_message = "The alarm topic must let CloudWatch alarms and AMP's alert manager publish (and no other service): ${jsonencode(output.settings.observability.topic_publishers)}"
   }
 
   # --- ci access ---

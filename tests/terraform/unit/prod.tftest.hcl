@@ -54,7 +54,7 @@ run "prod_shape" {
     error_message = "Only main and release tags may deploy prod."
   }
   assert {
-    condition     = output.settings.observability.email_subscribers == 1 && output.settings.observability.log_retention_days[0] == 365
+    condition     = output.settings.observability.email_subscribers == 1 && output.settings.eks.container_log_groups["application"].retention_days == 365
     error_message = "prod alarms reach on-call and its logs are kept a year."
   }
 }
