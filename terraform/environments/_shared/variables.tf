@@ -160,6 +160,12 @@ variable "gitlab" {
     url                  = optional(string, "https://gitlab.com")
     project_path         = string
     create_oidc_provider = optional(bool, true)
+    # Merge-request pipelines plan with a read-only role (any branch by default; prod: protected refs only,
+    # because refreshing the state reads generated secrets).
+    plan_refs = optional(list(object({
+      ref_type = string
+      ref      = string
+    })), [{ ref_type = "branch", ref = "*" }])
     allowed_refs = list(object({
       ref_type = string
       ref      = string
@@ -195,4 +201,13 @@ variable "throwaway" {
   description = "true for environments whose data may be destroyed with them (dev): buckets, vaults and repositories can be emptied by terraform destroy. Never in prod."
   type        = bool
   default     = false
+}
+
+variable "registry" {
+  description = "Where images and charts live: owner = this environment creates the one registry (and the build role); pull_organization_id lets the other accounts of the organisation pull."
+  type = object({
+    owner                = bool
+    pull_organization_id = optional(string)
+  })
+  default = { owner = false }
 }

@@ -53,9 +53,15 @@ gitlab = {
   project_path         = "notejam/notejam"
   create_oidc_provider = false
   allowed_refs         = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  plan_refs            = [{ ref_type = "branch", ref = "main" }]
 }
 
 alarm_emails = ["oncall@example.com"]
 
 # prod replicates its images here; this environment adopts those repositories instead of creating them.
 adopt_replicated_repositories = true
+
+# prod's registry, replicated here (adopt_replicated_repositories); the build role stays with prod.
+registry = {
+  owner = true
+}

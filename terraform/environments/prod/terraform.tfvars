@@ -47,6 +47,12 @@ dns = {
 gitlab = {
   project_path = "notejam/notejam"
   allowed_refs = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  plan_refs    = [{ ref_type = "branch", ref = "main" }]
 }
 
 alarm_emails = ["oncall@example.com"]
+
+# The one registry of every environment (images, chart, CI builder image) and the build role live here.
+registry = {
+  owner = true
+}

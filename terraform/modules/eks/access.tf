@@ -19,22 +19,26 @@ resource "aws_eks_access_policy_association" "admin" {
   }
 }
 
-resource "aws_eks_access_entry" "editor" {
-  for_each = var.namespace_editors
+# The CI deploy role gets no EKS access policy: its Kubernetes rights are exactly the RBAC in ci/rbac/ bound to
+# these groups (tests/ci/k8s-closure.test.mjs checks them against every kind the chart renders).
+resource "aws_eks_access_entry" "deployer" {
+  for_each = var.deployers
 
-  cluster_name  = aws_eks_cluster.this.name
-  principal_arn = each.value.principal_arn
+  cluster_name      = aws_eks_cluster.this.name
+  principal_arn     = each.value.principal_arn
+  kubernetes_groups = each.value.kubernetes_groups
 }
 
-resource "aws_eks_access_policy_association" "editor" {
-  for_each = var.namespace_editors
+variable "deployers" {
+  description = "IAM role ARNs (the CI deploy role) mapped to Kubernetes groups; ci/rbac/ binds those groups to what they may do."
+  type = map(object({
+    principal_arn     = string
+    kubernetes_groups = list(string)
+  }))
+  default = {}
 
-  cluster_name  = aws_eks_cluster.this.name
-  principal_arn = aws_eks_access_entry.editor[each.key].principal_arn
-  policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"
-
-  access_scope {
-    type       = "namespace"
-    namespaces = each.value.namespaces
+  validation {
+    condition     = alltrue([for d in var.deployers : length(d.kubernetes_groups) > 0 && alltrue([for g in d.kubernetes_groups : !startswith(g, "system:")])])
+    error_message = "Each deployer needs at least one Kubernetes group, and none of the system: groups."
   }
 }

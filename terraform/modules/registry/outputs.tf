@@ -10,7 +10,7 @@ output "repository_arns" {
 
 output "replication_regions" {
   description = "Regions images are replicated to."
-  value       = var.manage_replication ? [var.dr_region] : []
+  value       = length(aws_ecr_replication_configuration.this) > 0 ? [var.dr_region] : []
 }
 
 output "settings" {
@@ -24,6 +24,7 @@ output "settings" {
         lifecycle_rules = length(jsondecode(aws_ecr_lifecycle_policy.this[k].policy).rules)
       }
     }
+    pull_organization_id     = var.pull_organization_id
     replication_destinations = flatten([for c in aws_ecr_replication_configuration.this : [for r in c.replication_configuration[0].rule : [for d in r.destination : d.region]]])
     replicated_repositories  = sort(flatten([for c in aws_ecr_replication_configuration.this : [for r in c.replication_configuration[0].rule : [for f in r.repository_filter : f.filter]]]))
   }
