@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 declare -A plan=(
   [dev]="common dev"
   [test]="common"
-  [prod]="common prod regions"
+  [prod]="common prod regions certificates"
   [prod-dr]="common prod-dr"
 )
 

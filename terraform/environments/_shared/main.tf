@@ -10,6 +10,7 @@ locals {
     "origin-verify"       = { description = "Header value CloudFront sends to the ALB", generate = true, length = 48 }
     "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
     "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
+    "gitlab-agent-token"  = { description = "GitLab agent for Kubernetes token, read by ci/bin/agent-install.sh (filled by an operator)" }
   }
 
   # What External Secrets Operator may read: exactly the secrets charts/notejam's ExternalSecret assembles the
@@ -142,7 +143,10 @@ module "cache" {
 module "registry" {
   source = "../../modules/registry"
 
-  repositories         = var.registry.owner ? local.registry_repositories : []
+  create               = var.registry.owner
+  repositories         = local.registry_repositories
+  registry_account_id  = var.registry.account_id
+  registry_region      = var.registry.region
   pull_organization_id = var.registry.pull_organization_id
   dr_region            = var.dr_region
   manage_replication   = var.manage_ecr_replication

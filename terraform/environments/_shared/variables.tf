@@ -148,8 +148,9 @@ variable "backup" {
 variable "dns" {
   description = "Public domain (and optional Route 53 zone id) of the site; null uses the CloudFront default name."
   type = object({
-    domain_name = string
-    zone_id     = optional(string)
+    domain_name       = string
+    zone_id           = optional(string)
+    alternative_names = optional(list(string), []) # more names on the site certificate (prod-dr: the primary's name)
   })
   default = null
 }
@@ -204,9 +205,11 @@ variable "throwaway" {
 }
 
 variable "registry" {
-  description = "Where images and charts live: owner = this environment creates the one registry (and the build role); pull_organization_id lets the other accounts of the organisation pull."
+  description = "Where images and charts live: owner = this environment creates the one registry (and the build role); others pull from account_id/region (default: this account and region); pull_organization_id lets the other accounts of the organisation pull."
   type = object({
     owner                = bool
+    account_id           = optional(string)
+    region               = optional(string)
     pull_organization_id = optional(string)
   })
   default = { owner = false }

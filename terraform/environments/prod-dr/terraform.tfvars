@@ -44,9 +44,12 @@ backup = {
   lock_mode = "COMPLIANCE"
 }
 
-# The site's own name moves here at failover (aws cloudfront associate-alias, then set it in this file).
+# The site's own name moves here at failover with `aws cloudfront associate-alias`: the certificate covers it
+# already (alternative_names), so the move needs no apply (docs/disaster-recovery.md, step 6).
 dns = {
-  domain_name = "dr.notejam.example.com"
+  domain_name       = "dr.notejam.example.com"
+  zone_id           = "Z0NOTEJAMEXAMPLE"
+  alternative_names = ["notejam.example.com"]
 }
 
 gitlab = {

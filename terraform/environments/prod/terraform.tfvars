@@ -40,8 +40,10 @@ backup = {
   lock_mode = "COMPLIANCE"
 }
 
+# The zone must exist (and be delegated) before the first apply: the certificates validate through it.
 dns = {
   domain_name = "notejam.example.com"
+  zone_id     = "Z0NOTEJAMEXAMPLE"
 }
 
 gitlab = {

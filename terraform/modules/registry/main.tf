@@ -4,8 +4,10 @@
 
 data "aws_caller_identity" "current" {}
 
+data "aws_region" "current" {}
+
 resource "aws_ecr_repository" "this" {
-  for_each = toset(var.repositories)
+  for_each = var.create ? toset(var.repositories) : toset([])
 
   name                 = each.value
   image_tag_mutability = "IMMUTABLE"
@@ -52,7 +54,7 @@ resource "aws_ecr_lifecycle_policy" "this" {
 }
 
 resource "aws_ecr_replication_configuration" "this" {
-  count = var.manage_replication && length(var.repositories) > 0 ? 1 : 0
+  count = var.manage_replication && var.create ? 1 : 0
 
   replication_configuration {
     rule {

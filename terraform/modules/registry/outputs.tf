@@ -1,6 +1,8 @@
 output "repository_urls" {
   description = "Repository URLs by name (image repositories for the Helm values)."
-  value       = { for k, r in aws_ecr_repository.this : k => r.repository_url }
+  value = var.create ? { for k, r in aws_ecr_repository.this : k => r.repository_url } : {
+    for k in var.repositories : k => "${coalesce(var.registry_account_id, data.aws_caller_identity.current.account_id)}.dkr.ecr.${coalesce(var.registry_region, data.aws_region.current.name)}.amazonaws.com/${k}"
+  }
 }
 
 output "repository_arns" {

@@ -1,10 +1,10 @@
 variable "repositories" {
-  description = "ECR repository names: the images, the CI builder image and the Helm chart (docs/ci-cd.md, \"Where images and charts live\"); empty in environments that pull from another environment's registry."
+  description = "ECR repository names: the images, the CI builder image and the Helm chart (docs/ci-cd.md, \"Where images and charts live\")."
   type        = list(string)
   default     = ["notejam-api", "notejam-web", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 
   validation {
-    condition     = alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9._/-]{1,254}$", r))])
+    condition     = length(var.repositories) > 0 && alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9._/-]{1,254}$", r))])
     error_message = "repositories must be valid ECR repository names."
   }
 }
@@ -62,4 +62,22 @@ variable "pull_organization_id" {
     condition     = var.pull_organization_id == null || can(regex("^o-[a-z0-9]{10,32}$", var.pull_organization_id))
     error_message = "pull_organization_id must look like o-abc123defg."
   }
+}
+
+variable "create" {
+  description = "true in the environment that owns the registry (and its DR copy); false: only the addresses of the owner's repositories are output."
+  type        = bool
+  default     = true
+}
+
+variable "registry_account_id" {
+  description = "Account of the registry when create = false (null: this account, the one-account layout)."
+  type        = string
+  default     = null
+}
+
+variable "registry_region" {
+  description = "Region of the registry when create = false (null: this environment's region)."
+  type        = string
+  default     = null
 }

@@ -222,8 +222,8 @@ run "promises" {
 
   # --- registry ---
   assert {
-    condition = sort(keys(output.settings.registry.repositories)) == (var.registry.owner ?
-    tolist(["charts/notejam", "notejam-api", "notejam-ci-builder", "notejam-ops", "notejam-web"]) : tolist([]))
+    condition = jsonencode(sort(keys(output.settings.registry.repositories))) == jsonencode(var.registry.owner ?
+    ["charts/notejam", "notejam-api", "notejam-ci-builder", "notejam-ops", "notejam-web"] : [])
     error_message = "The registry owner (prod) holds the images, the chart and the CI builder image; other environments create no repositories (names would collide in one account)."
   }
   assert {
@@ -232,7 +232,7 @@ run "promises" {
     error_message = "Repositories must have immutable tags, scan on push, KMS encryption and a lifecycle policy."
   }
   assert {
-    condition     = tolist(output.settings.registry.replicated_repositories) == sort(keys(output.settings.registry.repositories)) && tolist(output.settings.registry.replication_destinations) == (var.registry.owner ? tolist([var.dr_region]) : tolist([]))
+    condition     = jsonencode(output.settings.registry.replicated_repositories) == jsonencode(sort(keys(output.settings.registry.repositories))) && jsonencode(output.settings.registry.replication_destinations) == jsonencode(var.registry.owner ? [var.dr_region] : [])
     error_message = "Every repository must replicate to the DR region."
   }
 
