@@ -38,7 +38,13 @@ const DEPLOYS = [
 ];
 
 let group;
+// prod's private endpoint: its jobs come through the GitLab agent, impersonating the CI job (group gitlab:ci_job).
+const agentGroups = { prod: 'gitlab:ci_job' };
 before(async () => {
+  const agent = yaml.load(await readFile(path.join(repoRoot, '.gitlab/agents/notejam-prod/config.yaml'), 'utf8'));
+  const project = agent.ci_access.projects.find((p) => p.id === 'notejam/notejam');
+  assert.deepEqual(project?.environments, ['prod'], 'the prod agent serves this project\'s prod environment only');
+  assert.deepEqual(Object.keys(project.access_as ?? {}), ['ci_job'], 'the agent must impersonate the CI job (its RBAC group is gitlab:ci_job)');
   execFileSync('make', ['-C', repoRoot, '--no-print-directory', 'helm-tools'], { stdio: ['ignore', 'ignore', 'inherit'] });
   // The group Terraform maps the deploy role to, and no EKS access policy for it.
   const main = await readFile(path.join(repoRoot, 'terraform/environments/_shared/main.tf'), 'utf8');
@@ -100,8 +106,8 @@ async function rendered(deployEnv, ns, extraCharts) {
 
 const needed = new Set();
 for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
-  test(`${deployEnv}: the deploy role may create, patch and delete every object the chart renders in ${ns}`, async () => {
-    const { can } = authorizer(await rbacObjects(dirs), group);
+  test(`${deployEnv}: the deploy identity may create, patch and delete every object the chart renders in ${ns}`, async () => {
+    const { can } = authorizer(await rbacObjects(dirs), agentGroups[deployEnv] ?? group);
     const objects = await rendered(deployEnv, ns, extraCharts);
     assert.ok(objects.length > 5, 'the chart rendered almost nothing');
     for (const o of objects) {
@@ -126,7 +132,7 @@ for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
 
   test(`${deployEnv}: least privilege — nothing outside the deploy, no RBAC changes, no cluster-wide reach in test/prod`, async () => {
     const objects = await rbacObjects(dirs);
-    const { can, grants } = authorizer(objects, group);
+    const { can, grants } = authorizer(objects, agentGroups[deployEnv] ?? group);
     for (const { rule } of grants) {
       for (const field of ['verbs', 'apiGroups', 'resources']) assert.ok(!rule[field].includes('*'), `a rule grants ${field} "*"`);
     }
@@ -149,7 +155,8 @@ for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
 
 test('ci/rbac grants no resource that no deploy needs', async () => {
   assert.ok(needed.size > 10, 'run the per-environment tests first (they collect what is needed)');
-  const { grants } = authorizer(await rbacObjects(['all', 'dev', 'test', 'prod']), group);
+  const all = await rbacObjects(['all', 'dev', 'test', 'prod']);
+  const grants = [group, ...Object.values(agentGroups)].flatMap((g) => authorizer(all, g).grants);
   for (const { rule } of grants) {
     for (const g of rule.apiGroups) {
       for (const r of rule.resources) {
