@@ -199,7 +199,7 @@ module "ci_access" {
   create_oidc_provider = var.gitlab.create_oidc_provider
   allowed_refs         = var.gitlab.allowed_refs
   plan_refs            = var.gitlab.plan_refs
-  state_key_prefix     = "${var.project}/${var.environment}/"
+  state_key_prefix     = "${var.project}/${var.environment}" # prod's also covers prod-dr (its weekly plan)
   # The registry's owner has the one build role; its DR copy adopts the repositories but not the (global) role.
   build_role_name     = var.registry.owner && !var.adopt_replicated_repositories ? "${var.project}-ci-build" : null
   ecr_repository_arns = values(module.registry.repository_arns)

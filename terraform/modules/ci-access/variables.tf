@@ -91,7 +91,7 @@ variable "state_bucket_prefix" {
 }
 
 variable "state_key_prefix" {
-  description = "State keys of this environment (backend.hcl key notejam/<env>/<region>/terraform.tfstate)."
+  description = "State keys the plan role reads (backend.hcl keys notejam/<env>/<region>/terraform.tfstate; notejam/prod also covers prod-dr)."
   type        = string
 }
 
