@@ -153,6 +153,11 @@ variable "dns" {
     alternative_names = optional(list(string), []) # more names on the site certificate (prod-dr: the primary's name)
   })
   default = null
+
+  validation {
+    condition     = var.dns == null || try(var.dns.zone_id != null, false)
+    error_message = "dns.domain_name is set without dns.zone_id: the certificates validate only through a Route 53 zone Terraform writes records into (otherwise ACM waits 75 minutes and leaves a stale state lock). Create or delegate the zone, then set dns.zone_id."
+  }
 }
 
 variable "gitlab" {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """moto_server with two fixes the IAM closure test needs (tests/ci/iam-closure.test.mjs):
-- moto re-signs a request to check its SigV4 signature and, for GET/HEAD/DELETE on REST APIs other than S3 (EKS),
-  signs its parsed parameters as a body the client never sent: every such call fails with SignatureDoesNotMatch;
+- moto re-computes SigV4 signatures and gets REST calls wrong (EKS GETs, S3 ListObjectsV2 with a query string):
+  the signature check is skipped. The access key still identifies the caller (the assumed role's session), and
+  every action is still authorised against that role's policies: authorisation is what the test is about;
 - CloudFront invalidations report "COMPLETED" where AWS (and the aws CLI's waiter) use "Completed".
 Usage: moto-iam.py -H 127.0.0.1 -p PORT   (IAM enforcement is switched on later through /moto-api/reset-auth)"""
 import sys
@@ -9,17 +10,7 @@ import sys
 from moto.cloudfront import models as cloudfront
 from moto.iam import access_control
 
-_create_aws_request = access_control.IAMRequest._create_aws_request
-
-
-def _without_phantom_body(self):
-    request = _create_aws_request(self)
-    if self._method in ("GET", "HEAD", "DELETE") and not self._body:
-        request.data = b""
-    return request
-
-
-access_control.IAMRequest._create_aws_request = _without_phantom_body  # S3 (S3IAMRequest) signs correctly
+access_control.IAMRequestBase.check_signature = lambda self: None
 
 _invalidation_init = cloudfront.Invalidation.__init__
 
