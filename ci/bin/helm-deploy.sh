@@ -5,7 +5,8 @@
 # Chart: the package from package:chart (build/chart/*.tgz, appVersion = VERSION). Images: the commit's SHA tag.
 # Values and image settings: ci/bin/helm-values.sh (environment values files, the commit's images, APP_HOST).
 # Needs: DEPLOY_ENV, K8S_NAMESPACE, HELM_RELEASE, ECR_REGISTRY, IMAGE_PREFIX, IMAGE_TAG, EKS_CLUSTER (+ AWS creds);
-# optional APP_HOST (review apps), HELM_TIMEOUT.
+# optional APP_HOST (review apps), HELM_TIMEOUT. The namespace exists already (ci/rbac/all, or review-deploy.sh): the
+# deploy role may not create namespaces in test and prod.
 set -euo pipefail
 : "${DEPLOY_ENV:?}" "${K8S_NAMESPACE:?}" "${HELM_RELEASE:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
 here=$(dirname "$0")
@@ -19,7 +20,7 @@ values_text=$("$here/helm-values.sh")                # fails the job if a settin
 mapfile -t values <<<"$values_text"
 echo "helm-deploy: $HELM_RELEASE ${VERSION:-} ($IMAGE_TAG) -> $EKS_CLUSTER/$K8S_NAMESPACE"
 helm upgrade --install "$HELM_RELEASE" "$chart" \
-  --namespace "$K8S_NAMESPACE" --create-namespace \
+  --namespace "$K8S_NAMESPACE" \
   --wait --wait-for-jobs --atomic --timeout "${HELM_TIMEOUT:-10m}" --history-max 20 \
   "${values[@]}"
 helm history "$HELM_RELEASE" --namespace "$K8S_NAMESPACE" --max 5

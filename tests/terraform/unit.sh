@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 declare -A plan=(
   [dev]="common platform dev security"
   [test]="common platform security"
-  [prod]="common platform prod regions security"
+  [prod]="common platform prod regions security certificates"
   [prod-dr]="common platform prod-dr security"
 )
 

@@ -2,7 +2,8 @@
 API and stops after it, keeping Redis reachable while the API drains. */}}
 {{- define "notejam.stunnelSidecar" -}}
 - name: redis-tls
-  image: {{ include "notejam.image" (dict "ctx" . "image" .Values.redisTls.image "what" "redisTls.image.repository") | quote }}
+  {{- /* stunnel lives in the ops image: without its own tag the sidecar runs the backup image's tag, never the chart's appVersion (no such image tag when installed from the source tree) */}}
+  image: {{ include "notejam.image" (dict "ctx" . "image" (dict "repository" .Values.redisTls.image.repository "tag" (default .Values.backup.image.tag .Values.redisTls.image.tag)) "what" "redisTls.image.repository") | quote }}
   imagePullPolicy: {{ .Values.redisTls.image.pullPolicy }}
   restartPolicy: Always
   command: ["stunnel", "/etc/stunnel/stunnel.conf"]

@@ -11,6 +11,7 @@ locals {
     "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
     "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
     "restore-drill"       = { description = "Restore drill: JSON {age_identity, drill_database_url} (filled by an operator; the chart's restoreDrill.remoteKey)" }
+    "gitlab-agent-token"  = { description = "GitLab agent for Kubernetes token, read by ci/bin/agent-install.sh (filled by an operator)" }
   }
 
   # What External Secrets Operator may read: exactly the secrets charts/notejam's ExternalSecret assembles the
@@ -81,8 +82,8 @@ module "eks" {
   node_groups            = var.node_groups
   admin_role_names       = var.eks_admin_role_names
 
-  namespace_editors = {
-    "gitlab-deploy" = { principal_arn = module.ci_access.deploy_role_arn, namespaces = [var.app_namespace] }
+  deployers = {
+    "gitlab-deploy" = { principal_arn = module.ci_access.deploy_role_arn, kubernetes_groups = ["notejam-deployers"] }
   }
 
   pod_identities = {
@@ -144,14 +145,23 @@ module "cache" {
 module "registry" {
   source = "../../modules/registry"
 
-  dr_region          = var.dr_region
-  manage_replication = var.manage_ecr_replication
-  force_delete       = var.throwaway
+  create               = var.registry.owner
+  repositories         = local.registry_repositories
+  registry_account_id  = var.registry.account_id
+  registry_region      = var.registry.region
+  pull_organization_id = var.registry.pull_organization_id
+  dr_region            = var.dr_region
+  manage_replication   = var.manage_ecr_replication
+  force_delete         = var.throwaway
+}
+
+locals {
+  registry_repositories = ["notejam-api", "notejam-web", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 }
 
 # The DR copy of an environment finds its repositories already created by replication: adopt them.
 import {
-  for_each = var.adopt_replicated_repositories ? toset(["notejam-api", "notejam-web", "notejam-ops"]) : toset([])
+  for_each = var.adopt_replicated_repositories ? toset(local.registry_repositories) : toset([])
   to       = module.registry.aws_ecr_repository.this[each.key]
   id       = each.key
 }
@@ -215,10 +225,14 @@ module "ci_access" {
   project_path         = var.gitlab.project_path
   create_oidc_provider = var.gitlab.create_oidc_provider
   allowed_refs         = var.gitlab.allowed_refs
-  ecr_repository_arns  = values(module.registry.repository_arns)
-  web_bucket_arn       = module.web.bucket_arn
-  distribution_arn     = module.web.distribution_arn
-  cluster_arn          = module.eks.cluster_arn
+  plan_refs            = var.gitlab.plan_refs
+  state_key_prefix     = "${var.project}/${var.environment}" # prod's also covers prod-dr (its weekly plan)
+  # The registry's owner has the one build role; its DR copy adopts the repositories but not the (global) role.
+  build_role_name     = var.registry.owner && !var.adopt_replicated_repositories ? "${var.project}-ci-build" : null
+  ecr_repository_arns = values(module.registry.repository_arns)
+  web_bucket_arn      = module.web.bucket_arn
+  distribution_arn    = module.web.distribution_arn
+  cluster_arn         = module.eks.cluster_arn
 }
 
 # --- security: audit trail, edge logs, WAF, threat detection (docs/security-operations.md) ---

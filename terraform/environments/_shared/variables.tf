@@ -148,10 +148,16 @@ variable "backup" {
 variable "dns" {
   description = "Public domain (and optional Route 53 zone id) of the site; null uses the CloudFront default name."
   type = object({
-    domain_name = string
-    zone_id     = optional(string)
+    domain_name       = string
+    zone_id           = optional(string)
+    alternative_names = optional(list(string), []) # more names on the site certificate (prod-dr: the primary's name)
   })
   default = null
+
+  validation {
+    condition     = var.dns == null || try(var.dns.zone_id != null, false)
+    error_message = "dns.domain_name is set without dns.zone_id: the certificates validate only through a Route 53 zone Terraform writes records into (otherwise ACM waits 75 minutes and leaves a stale state lock). Create or delegate the zone, then set dns.zone_id."
+  }
 }
 
 variable "gitlab" {
@@ -160,6 +166,12 @@ variable "gitlab" {
     url                  = optional(string, "https://gitlab.com")
     project_path         = string
     create_oidc_provider = optional(bool, true)
+    # Merge-request pipelines plan with a read-only role (any branch by default; prod: protected refs only,
+    # because refreshing the state reads generated secrets).
+    plan_refs = optional(list(object({
+      ref_type = string
+      ref      = string
+    })), [{ ref_type = "branch", ref = "*" }])
     allowed_refs = list(object({
       ref_type = string
       ref      = string
@@ -234,4 +246,15 @@ variable "backups_scheduled" {
   description = "The chart runs the backup and restore-drill CronJobs here (backup.enabled, restoreDrill.enabled); false silences their alerts."
   type        = bool
   default     = true
+}
+
+variable "registry" {
+  description = "Where images and charts live: owner = this environment creates the one registry (and the build role); others pull from account_id/region (default: this account and region); pull_organization_id lets the other accounts of the organisation pull."
+  type = object({
+    owner                = bool
+    account_id           = optional(string)
+    region               = optional(string)
+    pull_organization_id = optional(string)
+  })
+  default = { owner = false }
 }

@@ -1,5 +1,6 @@
 # prod-dr: production rebuilt in the DR region from the replicated data (see terraform/README.md, "Region failover").
-# Same account as prod; its own state lives in the DR region so it can be applied while eu-central-1 is down.
+# Pilot light: NOT applied before a failover (CI plans it weekly); the failover's first apply restores the database
+# from the backup chosen below. Same account as prod; its state lives in the DR region.
 environment = "prod-dr"
 region      = "eu-west-1"
 dr_region   = "eu-central-1"
@@ -9,7 +10,7 @@ az_count           = 3
 single_nat_gateway = false
 log_retention_days = 365
 
-# Warm standby: one node per AZ until failover, then the Cluster Autoscaler grows it like prod.
+# Created at failover with prod's shape: one node per AZ, then the Cluster Autoscaler grows it like prod.
 node_groups = {
   general = {
     instance_types = ["m6i.large", "m5.large"]
@@ -44,18 +45,27 @@ backup = {
   lock_mode = "COMPLIANCE"
 }
 
-# The site's own name moves here at failover (aws cloudfront associate-alias, then set it in this file).
+# The site's own name moves here at failover with `aws cloudfront associate-alias`: the certificate covers it
+# already (alternative_names), so the move needs no apply (docs/disaster-recovery.md, step 6).
 dns = {
-  domain_name = "dr.notejam.example.com"
+  domain_name       = "dr.notejam.example.com"
+  zone_id           = "Z0NOTEJAMEXAMPLE"
+  alternative_names = ["notejam.example.com"]
 }
 
 gitlab = {
   project_path         = "notejam/notejam"
   create_oidc_provider = false
   allowed_refs         = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  plan_refs            = [{ ref_type = "branch", ref = "main" }]
 }
 
 alarm_emails = ["oncall@example.com"]
 
 # prod replicates its images here; this environment adopts those repositories instead of creating them.
 adopt_replicated_repositories = true
+
+# prod's registry, replicated here (adopt_replicated_repositories); the build role stays with prod.
+registry = {
+  owner = true
+}

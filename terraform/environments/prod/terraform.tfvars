@@ -40,13 +40,21 @@ backup = {
   lock_mode = "COMPLIANCE"
 }
 
+# The zone must exist (and be delegated) before the first apply: the certificates validate through it.
 dns = {
   domain_name = "notejam.example.com"
+  zone_id     = "Z0NOTEJAMEXAMPLE"
 }
 
 gitlab = {
   project_path = "notejam/notejam"
   allowed_refs = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  plan_refs    = [{ ref_type = "branch", ref = "main" }]
 }
 
 alarm_emails = ["oncall@example.com"]
+
+# The one registry of every environment (images, chart, CI builder image) and the build role live here.
+registry = {
+  owner = true
+}

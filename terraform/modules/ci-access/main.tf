@@ -1,11 +1,29 @@
-# GitLab CI reaches AWS without stored keys: the job's id_token is exchanged for this environment's deploy role,
-# and only pipelines of the named project on the allowed refs can do so.
+# GitLab CI reaches AWS without stored keys: a job's id_token is exchanged for one of this environment's roles,
+# and only pipelines of the named project on the refs each role allows can do so (docs/ci-cd.md, "Identities"):
+#   <name>-ci-deploy  helm deploy, SPA publish, restore drill    refs: allowed_refs (main, release tags for prod)
+#   <name>-ci-infra   terraform apply                            refs: allowed_refs
+#   <name>-ci-plan    terraform plan in merge requests: read only, may take the state lock, never write state
+#   build_role_name   image and chart pushes (only where the registry lives, build_role_name set)
+# Each role's permissions are the closure of what its scripts call: tests/ci/iam-closure.test.mjs runs the
+# scripts against moto with IAM enforced and these very policies.
 
 locals {
   issuer_host = trimprefix(var.gitlab_url, "https://")
-  subjects    = [for r in var.allowed_refs : "project_path:${var.project_path}:ref_type:${r.ref_type}:ref:${r.ref}"]
+  subjects    = { for k, refs in local.role_refs : k => [for r in refs : "project_path:${var.project_path}:ref_type:${r.ref_type}:ref:${r.ref}"] }
   oidc_arn    = var.create_oidc_provider ? aws_iam_openid_connect_provider.gitlab[0].arn : data.aws_iam_openid_connect_provider.gitlab[0].arn
+  partition   = data.aws_partition.current.partition
+
+  role_refs = merge(
+    { deploy = var.allowed_refs, infra = var.allowed_refs, plan = var.plan_refs },
+    var.build_role_name == null ? {} : { build = var.build_refs },
+  )
+  role_names = merge(
+    { deploy = "${var.name}-ci-deploy", infra = "${var.name}-ci-infra", plan = "${var.name}-ci-plan" },
+    var.build_role_name == null ? {} : { build = var.build_role_name },
+  )
 }
+
+data "aws_partition" "current" {}
 
 resource "aws_iam_openid_connect_provider" "gitlab" {
   count = var.create_oidc_provider ? 1 : 0
@@ -20,9 +38,11 @@ data "aws_iam_openid_connect_provider" "gitlab" {
   url = var.gitlab_url
 }
 
-resource "aws_iam_role" "deploy" {
-  name                 = "${var.name}-gitlab-deploy"
-  description          = "GitLab CI deploys of ${var.project_path} to ${var.name}"
+resource "aws_iam_role" "this" {
+  for_each = local.role_names
+
+  name                 = each.value
+  description          = "GitLab CI (${each.key}) of ${var.project_path} for ${var.name}"
   max_session_duration = 3600
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -32,51 +52,8 @@ resource "aws_iam_role" "deploy" {
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
         StringEquals = { "${local.issuer_host}:aud" = var.audience }
-        StringLike   = { "${local.issuer_host}:sub" = local.subjects }
+        StringLike   = { "${local.issuer_host}:sub" = local.subjects[each.key] }
       }
     }]
-  })
-}
-
-resource "aws_iam_role_policy" "deploy" {
-  name = "deploy"
-  role = aws_iam_role.deploy.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid      = "EcrLogin"
-        Effect   = "Allow"
-        Action   = "ecr:GetAuthorizationToken"
-        Resource = "*"
-      },
-      {
-        Sid    = "EcrPush"
-        Effect = "Allow"
-        Action = [
-          "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages",
-          "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
-        ]
-        Resource = var.ecr_repository_arns
-      },
-      {
-        Sid      = "SpaUpload"
-        Effect   = "Allow"
-        Action   = ["s3:ListBucket", "s3:PutObject", "s3:DeleteObject"]
-        Resource = [var.web_bucket_arn, "${var.web_bucket_arn}/*"]
-      },
-      {
-        Sid      = "SpaInvalidate"
-        Effect   = "Allow"
-        Action   = "cloudfront:CreateInvalidation"
-        Resource = var.distribution_arn
-      },
-      {
-        Sid      = "Kubeconfig"
-        Effect   = "Allow"
-        Action   = "eks:DescribeCluster"
-        Resource = var.cluster_arn
-      },
-    ]
   })
 }

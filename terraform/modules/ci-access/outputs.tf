@@ -1,6 +1,11 @@
+output "role_arns" {
+  description = "CI roles by purpose (deploy, infra, plan, build where the registry lives): AWS_ROLE_ARN of the jobs."
+  value       = { for k, r in aws_iam_role.this : k => r.arn }
+}
+
 output "deploy_role_arn" {
-  description = "Role the GitLab jobs of this environment assume (AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE)."
-  value       = aws_iam_role.deploy.arn
+  description = "Role of the deploy jobs (helm, SPA publish, restore drill); also the EKS access entry's principal."
+  value       = aws_iam_role.this["deploy"].arn
 }
 
 output "oidc_provider_arn" {
@@ -8,16 +13,18 @@ output "oidc_provider_arn" {
   value       = local.oidc_arn
 }
 
-output "allowed_subjects" {
-  description = "sub claims the role trusts."
-  value       = local.subjects
+output "policies" {
+  description = "Inline policy documents by role purpose, as attached (tests/ci/iam-closure.test.mjs loads them into moto)."
+  value       = { for k, p in aws_iam_role_policy.this : k => p.policy }
 }
 
 output "settings" {
-  description = "Effective trust of the deploy role, read back from the resource."
+  description = "Effective trust and permissions of the CI roles, read back from the resources."
   value = {
-    trust_conditions = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition
-    trust_action     = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Action
-    permissions      = { for s in jsondecode(aws_iam_role_policy.deploy.policy).Statement : s.Sid => s.Action }
+    role_names       = { for k, r in aws_iam_role.this : k => r.name }
+    trust_conditions = { for k, r in aws_iam_role.this : k => jsondecode(r.assume_role_policy).Statement[0].Condition }
+    trust_action     = distinct([for r in aws_iam_role.this : jsondecode(r.assume_role_policy).Statement[0].Action])
+    permissions      = { for k, p in aws_iam_role_policy.this : k => { for s in jsondecode(p.policy).Statement : s.Sid => { effect = s.Effect, action = s.Action } } }
+    managed_policies = { for k, a in aws_iam_role_policy_attachment.this : k => a.policy_arn }
   }
 }

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Name prefix, e.g. notejam-prod; the deploy role is <name>-gitlab-deploy."
+  description = "Name prefix, e.g. notejam-prod; the roles are <name>-ci-deploy, <name>-ci-infra and <name>-ci-plan."
   type        = string
 
   validation {
@@ -42,7 +42,7 @@ variable "project_path" {
 }
 
 variable "allowed_refs" {
-  description = "Refs whose pipelines may deploy this environment (ref may use * wildcards), e.g. [{ref_type = \"branch\", ref = \"main\"}]."
+  description = "Refs whose pipelines may deploy and apply this environment (ref may use * wildcards), e.g. [{ref_type = \"branch\", ref = \"main\"}]."
   type = list(object({
     ref_type = string
     ref      = string
@@ -54,9 +54,45 @@ variable "allowed_refs" {
   }
 }
 
+variable "plan_refs" {
+  description = "Refs whose pipelines may plan (read only): merge-request pipelines run on any branch."
+  type = list(object({
+    ref_type = string
+    ref      = string
+  }))
+  default = [{ ref_type = "branch", ref = "*" }]
+}
+
+variable "build_role_name" {
+  description = "Name of the image/chart push role; set only in the environment that owns the registry (null: no build role)."
+  type        = string
+  default     = null
+}
+
+variable "build_refs" {
+  description = "Refs whose pipelines may push images and charts (every merge request builds and pushes its commit's images)."
+  type = list(object({
+    ref_type = string
+    ref      = string
+  }))
+  default = [{ ref_type = "branch", ref = "*" }, { ref_type = "tag", ref = "v*" }]
+}
+
 variable "ecr_repository_arns" {
-  description = "Repositories the pipeline pushes images to."
+  description = "Repositories the build role pushes to (images, the chart, the CI builder image)."
   type        = list(string)
+  default     = []
+}
+
+variable "state_bucket_prefix" {
+  description = "Terraform state buckets the plan role may read (terraform/bootstrap names them <project>-tfstate-<env>-<region>)."
+  type        = string
+  default     = "notejam-tfstate-"
+}
+
+variable "state_key_prefix" {
+  description = "State keys the plan role reads (backend.hcl keys notejam/<env>/<region>/terraform.tfstate; notejam/prod also covers prod-dr)."
+  type        = string
 }
 
 variable "web_bucket_arn" {

@@ -85,6 +85,6 @@ output "settings" {
     pod_identity_managed      = { for k, a in aws_iam_role_policy_attachment.pod_identity : k => a.policy_arn }
     pod_identity_trust        = distinct([for r in aws_iam_role.pod_identity : jsondecode(r.assume_role_policy).Statement[0].Principal.Service])
     admin_access_entries      = length(aws_eks_access_entry.admin)
-    namespace_editors         = { for k, a in aws_eks_access_policy_association.editor : k => sort(tolist(a.access_scope[0].namespaces)) }
+    deployer_groups           = { for k, e in aws_eks_access_entry.deployer : k => sort(tolist(e.kubernetes_groups)) }
   }
 }

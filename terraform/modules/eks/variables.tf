@@ -138,15 +138,6 @@ variable "admin_role_names" {
   default     = []
 }
 
-variable "namespace_editors" {
-  description = "IAM role ARNs that may edit (AmazonEKSEditPolicy) only the listed namespaces, e.g. the CI deploy role."
-  type = map(object({
-    principal_arn = string
-    namespaces    = list(string)
-  }))
-  default = {}
-}
-
 variable "pod_identities" {
   description = "Extra EKS Pod Identity roles: each gets an IAM role whose inline policy holds statements_json (a JSON array of IAM statements), bound to namespace/service_account."
   type = map(object({

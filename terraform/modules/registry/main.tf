@@ -1,10 +1,13 @@
-# ECR repositories for the Notejam images: scanned on push, immutable tags, KMS encryption, a lifecycle policy,
-# and registry replication so every image is also present in the DR region before it is needed.
+# ECR repositories for the Notejam images, the CI builder image and the chart: ONE registry for every environment,
+# made by the environment whose tfvars say registry.owner (prod), scanned on push, immutable tags, KMS encryption,
+# a lifecycle policy, organisation-wide pull, and replication so every image is in the DR region before it is needed.
 
 data "aws_caller_identity" "current" {}
 
+data "aws_region" "current" {}
+
 resource "aws_ecr_repository" "this" {
-  for_each = toset(var.repositories)
+  for_each = var.create ? toset(var.repositories) : toset([])
 
   name                 = each.value
   image_tag_mutability = "IMMUTABLE"
@@ -51,7 +54,7 @@ resource "aws_ecr_lifecycle_policy" "this" {
 }
 
 resource "aws_ecr_replication_configuration" "this" {
-  count = var.manage_replication ? 1 : 0
+  count = var.manage_replication && var.create ? 1 : 0
 
   replication_configuration {
     rule {
@@ -69,4 +72,21 @@ resource "aws_ecr_replication_configuration" "this" {
       }
     }
   }
+}
+
+# Other accounts of the organisation (dev and test when they live apart from the registry) pull, never push.
+resource "aws_ecr_repository_policy" "pull" {
+  for_each = var.pull_organization_id == null ? {} : aws_ecr_repository.this
+
+  repository = each.value.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "OrganisationPull"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = var.pull_organization_id } }
+    }]
+  })
 }

@@ -1,11 +1,11 @@
 variable "repositories" {
-  description = "ECR repository names (the images of interfaces.md)."
+  description = "ECR repository names: the images, the CI builder image and the Helm chart (docs/ci-cd.md, \"Where images and charts live\")."
   type        = list(string)
-  default     = ["notejam-api", "notejam-web", "notejam-ops"]
+  default     = ["notejam-api", "notejam-web", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 
   validation {
     condition     = length(var.repositories) > 0 && alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9._/-]{1,254}$", r))])
-    error_message = "repositories must be non-empty valid ECR repository names."
+    error_message = "repositories must be valid ECR repository names."
   }
 }
 
@@ -51,4 +51,33 @@ variable "force_delete" {
   description = "Allow terraform destroy to delete repositories that still hold images (dev only)."
   type        = bool
   default     = false
+}
+
+variable "pull_organization_id" {
+  description = "AWS Organizations id (o-...) whose accounts may pull (the other environments' node roles); null: this account only."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.pull_organization_id == null || can(regex("^o-[a-z0-9]{10,32}$", var.pull_organization_id))
+    error_message = "pull_organization_id must look like o-abc123defg."
+  }
+}
+
+variable "create" {
+  description = "true in the environment that owns the registry (and its DR copy); false: only the addresses of the owner's repositories are output."
+  type        = bool
+  default     = true
+}
+
+variable "registry_account_id" {
+  description = "Account of the registry when create = false (null: this account, the one-account layout)."
+  type        = string
+  default     = null
+}
+
+variable "registry_region" {
+  description = "Region of the registry when create = false (null: this environment's region)."
+  type        = string
+  default     = null
 }

@@ -43,8 +43,9 @@ variable "health_check_path" {
 variable "dns" {
   description = "Public name of the site (CloudFront) and, optionally, the Route 53 zone to create its records and certificate validations in. null serves on the CloudFront default name over the default certificate."
   type = object({
-    domain_name = string
-    zone_id     = optional(string)
+    domain_name       = string
+    zone_id           = optional(string)
+    alternative_names = optional(list(string), []) # more names on the site certificate (prod-dr: the primary's name)
   })
   default = null
 

@@ -252,8 +252,9 @@ run "promises" {
 
   # --- registry ---
   assert {
-    condition     = sort(keys(output.settings.registry.repositories)) == tolist(["notejam-api", "notejam-ops", "notejam-web"])
-    error_message = "ECR must hold notejam-api, notejam-web and notejam-ops."
+    condition = jsonencode(sort(keys(output.settings.registry.repositories))) == jsonencode(var.registry.owner ?
+    ["charts/notejam", "notejam-api", "notejam-ci-builder", "notejam-ops", "notejam-web"] : [])
+    error_message = "The registry owner (prod) holds the images, the chart and the CI builder image; other environments create no repositories (names would collide in one account)."
   }
   assert {
     condition = alltrue([for r in output.settings.registry.repositories :
@@ -261,7 +262,7 @@ run "promises" {
     error_message = "Repositories must have immutable tags, scan on push, KMS encryption and a lifecycle policy."
   }
   assert {
-    condition     = tolist(output.settings.registry.replication_destinations) == tolist([var.dr_region]) && tolist(output.settings.registry.replicated_repositories) == tolist(["notejam-api", "notejam-ops", "notejam-web"])
+    condition     = jsonencode(output.settings.registry.replicated_repositories) == jsonencode(sort(keys(output.settings.registry.repositories))) && jsonencode(output.settings.registry.replication_destinations) == jsonencode(var.registry.owner ? [var.dr_region] : [])
     error_message = "Every repository must replicate to the DR region."
   }
 
@@ -351,23 +352,39 @@ run "promises" {
     error_message = "The alarm topic must let CloudWatch alarms and AMP's alert manager publish (and no other service): ${jsonencode(output.settings.observability.topic_publishers)}"
   }
 
-  # --- ci access ---
+  # --- ci access: deploy, infra and plan roles per environment (docs/ci-cd.md) ---
   assert {
-    condition     = output.settings.ci_access.trust_action == "sts:AssumeRoleWithWebIdentity" && output.settings.ci_access.trust_conditions.StringEquals["gitlab.com:aud"] == "sts.amazonaws.com"
-    error_message = "The deploy role must only be assumable with a GitLab id_token for our audience."
+    condition     = output.settings.ci_access.trust_action == tolist(["sts:AssumeRoleWithWebIdentity"]) && alltrue([for c in values(output.settings.ci_access.trust_conditions) : c.StringEquals["gitlab.com:aud"] == "sts.amazonaws.com"])
+    error_message = "Every CI role must only be assumable with a GitLab id_token for our audience."
   }
   assert {
-    condition = alltrue([for s in output.settings.ci_access.trust_conditions.StringLike["gitlab.com:sub"] :
-    startswith(s, "project_path:${var.gitlab.project_path}:ref_type:")])
-    error_message = "Only pipelines of ${var.gitlab.project_path} may assume the deploy role."
+    condition = alltrue(flatten([for c in values(output.settings.ci_access.trust_conditions) : [for s in c.StringLike["gitlab.com:sub"] :
+    startswith(s, "project_path:${var.gitlab.project_path}:ref_type:")]]))
+    error_message = "Only pipelines of ${var.gitlab.project_path} may assume the CI roles."
   }
   assert {
-    condition     = !contains(flatten(values(output.settings.ci_access.permissions)), "*")
-    error_message = "The deploy role must not hold wildcard actions."
+    condition     = alltrue([for k in ["deploy", "infra", "plan"] : output.settings.ci_access.role_names[k] == "${output.name}-ci-${k}"])
+    error_message = "Each environment has <name>-ci-deploy, -ci-infra and -ci-plan (docs/ci-cd.md names them)."
   }
   assert {
-    condition     = jsonencode(output.settings.eks.namespace_editors) == jsonencode({ "gitlab-deploy" = [var.app_namespace] })
-    error_message = "CI may edit only the application namespace in the cluster."
+    condition     = !contains(flatten([for p in values(output.settings.ci_access.permissions) : [for s in values(p) : s.action if s.effect == "Allow"]]), "*")
+    error_message = "No inline CI policy may allow every action."
+  }
+  assert {
+    condition     = jsonencode(output.settings.ci_access.managed_policies) == jsonencode({ infra = "arn:aws:iam::aws:policy/AdministratorAccess", plan = "arn:aws:iam::aws:policy/ReadOnlyAccess" })
+    error_message = "Only the infra role applies; the plan role is read only."
+  }
+  assert {
+    condition     = !contains(keys(output.settings.ci_access.managed_policies), "deploy") && contains(output.settings.ci_access.permissions.deploy.SpaInvalidate.action, "cloudfront:GetInvalidation")
+    error_message = "The deploy role has its own closure (spa-publish.sh waits for the invalidation: GetInvalidation)."
+  }
+  assert {
+    condition     = contains(keys(output.settings.ci_access.role_names), "build") == (var.registry.owner && !var.adopt_replicated_repositories)
+    error_message = "Exactly one build role exists: in the registry owner, not in its DR copy (IAM names are account-wide)."
+  }
+  assert {
+    condition     = jsonencode(output.settings.eks.deployer_groups) == jsonencode({ "gitlab-deploy" = ["notejam-deployers"] })
+    error_message = "The CI deploy role reaches Kubernetes only as the notejam-deployers group (bound by ci/rbac/)."
   }
 
   # --- helm values: the output is charts/notejam's values file as it is ---

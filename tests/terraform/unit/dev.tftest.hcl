@@ -26,7 +26,7 @@ run "dev_shape" {
     error_message = "dev exposes the Kubernetes API to the listed CIDRs."
   }
   assert {
-    condition     = contains(output.settings.ci_access.trust_conditions.StringLike["gitlab.com:sub"], "project_path:notejam/notejam:ref_type:branch:ref:*")
+    condition     = contains(output.settings.ci_access.trust_conditions.deploy.StringLike["gitlab.com:sub"], "project_path:notejam/notejam:ref_type:branch:ref:*")
     error_message = "Any branch may deploy dev."
   }
 }

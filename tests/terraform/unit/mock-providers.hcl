@@ -32,3 +32,22 @@ override_resource {
   }
 }
 
+
+# Certificates validate through Route 53 (modules/web/dns.tf looks each name's record up by domain_name):
+# validation options for every name the environments' tfvars use.
+override_resource {
+  target = module.web.aws_acm_certificate.site
+  values = {
+    arn = "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-00000000000a"
+    domain_validation_options = [for n in ["notejam.example.com", "dr.notejam.example.com"] :
+    { domain_name = n, resource_record_name = "_v.${n}.", resource_record_type = "CNAME", resource_record_value = "_v.acm-validations.aws." }]
+  }
+}
+override_resource {
+  target = module.web.aws_acm_certificate.origin
+  values = {
+    arn = "arn:aws:acm:@REGION@:111122223333:certificate/00000000-0000-0000-0000-00000000000b"
+    domain_validation_options = [for n in ["origin.notejam.example.com", "origin.dr.notejam.example.com"] :
+    { domain_name = n, resource_record_name = "_v.${n}.", resource_record_type = "CNAME", resource_record_value = "_v.acm-validations.aws." }]
+  }
+}
