@@ -22,4 +22,7 @@ typedef const char *(*config_getenv_fn)(const char *name);
  * variable (never its value) into err. Strings in cfg are heap copies: free with config_free. */
 int config_load(config_t *cfg, int purpose, config_getenv_fn env, char *err, size_t err_size);
 void config_free(config_t *cfg);
+/* Refuses any NOTEJAM_* name in environ_list (NAME=value strings, NULL-terminated) that the table does not hold, so a
+ * misspelt or removed variable cannot be silently ignored. -1 with the name (never the value) in err. */
+int config_check_names(char *const *environ_list, char *err, size_t err_size);
 #endif

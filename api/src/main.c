@@ -1,4 +1,4 @@
-/* notejam: serve | migrate | healthcheck | version. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration. */
+/* notejam: serve | migrate | healthcheck | check-config | version. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration. */
 #include <arpa/inet.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -21,11 +21,14 @@
 #include "store/redis_pool.h"
 #include "store/statements.h"
 
+extern char **environ;
+
 static const char *real_getenv(const char *name) { return getenv(name); }
 
 static int load_config(int purpose) {
     char err[256];
-    if (config_load(&g_app.cfg, purpose, real_getenv, err, sizeof err) < 0) {
+    if (config_check_names(environ, err, sizeof err) < 0 ||
+        config_load(&g_app.cfg, purpose, real_getenv, err, sizeof err) < 0) {
         fprintf(stderr, "notejam: configuration error: %s\n", err);
         return -1;
     }
@@ -66,6 +69,34 @@ static int setup_keys(void) {
     static const char label[] = "notejam-cursor-v1";
     HMAC(EVP_sha256(), g_app.ring.keys[0].key, (int)g_app.ring.keys[0].key_len, (const unsigned char *)label,
          sizeof label - 1, g_app.cursor_key, &len);
+    return 0;
+}
+
+/* Everything `serve` (or `migrate`) checks before it connects anywhere: validates an environment offline. */
+static int check_config(const char *command) {
+    int migrate = command && !strcmp(command, "migrate");
+    if (command && !migrate && strcmp(command, "serve")) {
+        fprintf(stderr, "usage: notejam check-config [serve|migrate]\n");
+        return 2;
+    }
+    if (load_config(migrate ? CONFIG_FOR_MIGRATE : CONFIG_FOR_SERVE) < 0) return 2;
+    if (migrate) {
+        printf("configuration ok\n");
+        return 0;
+    }
+    if (setup_keys() < 0) return 2;
+    char host[256], user[128], pw[512];
+    int port, db;
+    if (rds_parse_url(g_app.cfg.redis_url, host, sizeof host, &port, user, sizeof user, pw, sizeof pw, &db) < 0) {
+        fprintf(stderr, "notejam: configuration error: NOTEJAM_REDIS_URL is not a valid redis:// URL\n");
+        return 2;
+    }
+    if (mailer_configure(g_app.cfg.mail_dir, g_app.cfg.smtp_url, g_app.cfg.mail_from) < 0) {
+        fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be smtp://[user:pass@]host[:port] "
+                        "or smtps://...\n");
+        return 2;
+    }
+    printf("configuration ok\n");
     return 0;
 }
 
@@ -130,7 +161,8 @@ int main(int argc, char **argv) {
         if (load_config(CONFIG_FOR_MIGRATE) < 0) return 2;
         return migrate_run(g_app.cfg.database_url, g_app.cfg.migrations_dir) == 0 ? 0 : 1;
     }
+    if (!strcmp(cmd, "check-config")) return check_config(argc > 2 ? argv[2] : NULL);
     if (!strcmp(cmd, "serve")) return serve();
-    fprintf(stderr, "usage: notejam [serve|migrate|healthcheck|version]\n");
+    fprintf(stderr, "usage: notejam [serve|migrate|healthcheck|check-config|version]\n");
     return 2;
 }

@@ -211,3 +211,14 @@ priorityClassName: {{ . }}
   matchLabelKeys: ["pod-template-hash"]
 {{- end }}
 {{- end -}}
+
+{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else derived from the entry point
+(values.yaml explains the numbers). */}}
+{{- define "notejam.trustedProxies" -}}
+{{- $n := .Values.config.trustedProxies -}}
+{{- if kindIs "invalid" $n -}}
+{{- if .Values.targetGroupBinding.enabled }}2{{ else if .Values.ingress.enabled }}1{{ else }}0{{ end -}}
+{{- else -}}
+{{- $n | int -}}
+{{- end -}}
+{{- end -}}
