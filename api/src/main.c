@@ -1,7 +1,6 @@
-/* notejam: serve | migrate | healthcheck | check-config | version. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration. */
+/* notejam: serve | migrate | healthcheck | check-config | version. Exit codes: 0 ok, 1 runtime failure, 2 bad
+ * configuration. */
 #include <arpa/inet.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,10 +64,10 @@ static int setup_keys(void) {
     g_app.policy.issuer = g_app.cfg.jwt_issuer;
     g_app.policy.audience = g_app.cfg.jwt_audience;
     g_app.policy.leeway_s = g_app.cfg.jwt_leeway;
-    unsigned int len = 0;
-    static const char label[] = "notejam-cursor-v1";
-    HMAC(EVP_sha256(), g_app.ring.keys[0].key, (int)g_app.ring.keys[0].key_len, (const unsigned char *)label,
-         sizeof label - 1, g_app.cursor_key, &len);
+    if (cursor_keys_derive(&g_app.ring, &g_app.cursor_keys) < 0) {
+        fprintf(stderr, "notejam: cannot derive the cursor keys\n");
+        return -1;
+    }
     return 0;
 }
 

@@ -92,8 +92,8 @@ Test(config, secrets_from_files) {
 
 Test(config, unknown_notejam_variable_is_refused_by_name_only) {
     char err[256];
-    char *ok[] = {"PATH=/bin", "NOTEJAM_LISTEN=0.0.0.0:1", "NOTEJAM_DATABASE_URL_FILE=/run/x", "NOTEJAM_TRUSTED_PROXIES=2",
-                  NULL};
+    char *ok[] = {"PATH=/bin", "NOTEJAM_LISTEN=0.0.0.0:1", "NOTEJAM_DATABASE_URL_FILE=/run/x",
+                  "NOTEJAM_TRUSTED_PROXIES=2", NULL};
     cr_assert_eq(config_check_names(ok, err, sizeof err), 0, "%s", err);
     char *typo[] = {"PATH=/bin", "NOTEJAM_TRUST_PROXY=hunter2secret", NULL};
     cr_assert_eq(config_check_names(typo, err, sizeof err), -1);

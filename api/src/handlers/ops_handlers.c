@@ -25,7 +25,10 @@ void h_readyz(req_t *r) {
     buf_t b;
     buf_init(&b, 256);
     buf_printf(&b, "{\"status\":\"%s\",\"checks\":{\"postgres\":\"%s\",\"redis\":\"%s\"}}",
-               !pg ? "unavailable" : redis ? "ready" : "degraded", pg ? "ok" : "down", redis ? "ok" : "down");
+               !pg     ? "unavailable"
+               : redis ? "ready"
+                       : "degraded",
+               pg ? "ok" : "down", redis ? "ok" : "down");
     metrics_set_ready(pg);
     resp_json(r, pg ? 200 : 503, &b, pg ? NULL : "Retry-After: 1\r\n");
     buf_free(&b);
