@@ -53,8 +53,8 @@ static const struct entry {
 #undef B
 };
 
-/* Reads a whole small file, strips one trailing newline. Caller frees. */
-static char *read_secret_file(const char *path) {
+/* Reads a whole small file, strips trailing newlines. Caller frees. */
+char *config_read_secret_file(const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     char *data = malloc(65537);
@@ -105,7 +105,8 @@ int config_load(config_t *cfg, int purpose, config_getenv_fn env, char *err, siz
                     snprintf(err, err_size, "%s and %s are both set; use one", e->name, file_var);
                     goto fail;
                 }
-                owned = read_secret_file(path);
+                owned = config_read_secret_file(path);
+                if (owned && e->offset == offsetof(config_t, database_url)) cfg->database_url_file = strdup(path);
                 if (!owned) {
                     snprintf(err, err_size, "%s: cannot read the file it names", file_var);
                     goto fail;
@@ -186,6 +187,8 @@ int config_check_names(char *const *environ_list, char *err, size_t err_size) {
 }
 
 void config_free(config_t *cfg) {
+    free(cfg->database_url_file);
+    cfg->database_url_file = NULL;
     for (size_t i = 0; i < sizeof ENTRIES / sizeof ENTRIES[0]; i++)
         if (ENTRIES[i].kind == STR) {
             char **p = (char **)((char *)cfg + ENTRIES[i].offset);

@@ -116,7 +116,8 @@ static int serve(void) {
     metrics_init(NOTEJAM_VERSION, NOTEJAM_COMMIT, (int)c->threads);
     metrics_set_pool_stats(db_pool_stats, rds_pool_stats);
     if (password_init((int)c->hash_concurrency, 10000) < 0 ||
-        db_init(c->database_url, (int)c->db_pool_size, (int)c->db_timeout_ms, stmts, n_stmts) < 0 ||
+        db_init(c->database_url, c->database_url_file, (int)c->db_pool_size, (int)c->db_timeout_ms, stmts, n_stmts) <
+            0 ||
         mailer_start() < 0) {
         log_msg(LOG_ERROR, "start-up failed", NULL);
         return 1;

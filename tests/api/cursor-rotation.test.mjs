@@ -3,29 +3,17 @@
 // them; a cursor from either pod must be accepted by the other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../lib/stack.mjs';
-import { makeClient, setup, teardown, waitFor } from './helpers.mjs';
+import { setup, startExtraApi, teardown } from './helpers.mjs';
 
-let t, b, procB, exitedB;
+let t, b;
 before(async () => {
   t = await setup();
-  const port = freePort();
   const ringN1 = `next:${randomBytes(32).toString('base64')},${t.stack.api.env.NOTEJAM_JWT_KEYS}`;
-  const env = { ...t.stack.api.env, NOTEJAM_LISTEN: `127.0.0.1:${port}`, NOTEJAM_JWT_KEYS: ringN1 };
-  const binary = new URL(`../../build/${process.env.NOTEJAM_TEST_ASAN === '1' ? 'asan/' : ''}notejam`, import.meta.url).pathname;
-  let logs = '';
-  procB = spawn(binary, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  procB.stdout.on('data', (d) => (logs += d));
-  procB.stderr.on('data', (d) => (logs += d));
-  exitedB = new Promise((resolve) => procB.on('exit', (code, signal) => resolve({ code: code ?? signal, logs })));
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, { what: 'pod B /healthz' });
-  b = makeClient(`http://127.0.0.1:${port}`, t.v);
+  b = await startExtraApi(t, { NOTEJAM_JWT_KEYS: ringN1 });
 });
 after(async () => {
-  procB.kill('SIGTERM');
-  const { code, logs } = await exitedB;
+  const { code, logs } = await b.stop();
   assert.equal(code, 0, `pod B exited with ${code}\n${logs}`);
   await teardown(t);
 });
