@@ -36,7 +36,7 @@ t_roles_provisioned_least_privilege_and_rotated() {
   assert_in "$OPS_TMP/pg/server.log" 'SCRAM-SHA-256$4096:' "the verifier is what the server saw"
 
   # migrations now run as the migrator, which owns everything the master had created
-  local migrate_url api_url backup_url
+  local migrate_url backup_url
   migrate_url=$(role_url notejam_migrate "$(cat "$T/pw/migrate")")
   env -i PATH="$PATH" NOTEJAM_DATABASE_URL="$migrate_url" NOTEJAM_MIGRATIONS_DIR="$ROOT/api/migrations" "$ROOT/build/notejam" migrate \
     || fail "migrations as notejam_migrate failed"
