@@ -57,6 +57,12 @@ t_roles_provisioned_least_privilege_and_rotated() {
   NOTEJAM_DATABASE_URL=$backup_url ok_tool backup
   ! as_role notejam_backup "$(cat "$T/pw/backup")" "DELETE FROM users" 2>/dev/null || fail "notejam_backup could delete rows"
 
+  # a restore keeps the roles' rights: the API's role can write into the restored copy
+  NOTEJAM_DATABASE_URL=$master ok_tool restore --latest --target-db roles_restored
+  PGPASSWORD=$(cat "$T/pw/api") psql -X -q -v ON_ERROR_STOP=1 -d "postgresql://notejam_api@${PG_BASE#postgresql://*@}/roles_restored" \
+    -c "INSERT INTO users (email, password_hash) VALUES ('after-restore@example.org', 'x')" || fail "notejam_api cannot write after a restore"
+  psql -X -q -d "$super" -c "DROP DATABASE roles_restored WITH (FORCE)"
+
   # rotation: a new api password, provisioned again; the old one stops working, the others are unchanged
   echo "api-rotated-$RANDOM" >"$T/pw/api"
   MASTER_DATABASE_URL=$master ROLE_PASSWORDS_DIR=$T/pw ok_tool provision-roles
