@@ -79,7 +79,8 @@ static int reread_url(void) {
     if (now - pool.url_read_ms >= 1000) {
         pool.url_read_ms = now;
         char *fresh = config_read_secret_file(pool.url_file);
-        if (fresh && *fresh && strcmp(fresh, pool.url) != 0) {
+        /* an empty or non-URL file (a rotation half done) keeps the last good URL */
+        if (fresh && !strncmp(fresh, "postgres", 8) && strcmp(fresh, pool.url) != 0) {
             free(pool.url);
             pool.url = fresh;
             fresh = NULL;
