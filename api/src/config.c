@@ -53,8 +53,8 @@ static const struct entry {
 #undef B
 };
 
-/* Reads a whole small file, strips one trailing newline. Caller frees. */
-static char *read_secret_file(const char *path) {
+/* Reads a whole small file, strips trailing newlines. Caller frees. */
+char *config_read_secret_file(const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     char *data = malloc(65537);
@@ -105,7 +105,8 @@ int config_load(config_t *cfg, int purpose, config_getenv_fn env, char *err, siz
                     snprintf(err, err_size, "%s and %s are both set; use one", e->name, file_var);
                     goto fail;
                 }
-                owned = read_secret_file(path);
+                owned = config_read_secret_file(path);
+                if (owned && e->offset == offsetof(config_t, database_url)) cfg->database_url_file = strdup(path);
                 if (!owned) {
                     snprintf(err, err_size, "%s: cannot read the file it names", file_var);
                     goto fail;
@@ -161,7 +162,33 @@ fail:
     return -1;
 }
 
+/* 1 when name (up to len bytes) is a variable of the table, or the _FILE form of a secret one. */
+static int known_name(const char *name, size_t len) {
+    for (size_t i = 0; i < sizeof ENTRIES / sizeof ENTRIES[0]; i++) {
+        size_t n = strlen(ENTRIES[i].name);
+        if (strncmp(name, ENTRIES[i].name, n) != 0) continue;
+        if (len == n) return 1;
+        if ((ENTRIES[i].flags & SECRET) && len == n + 5 && !strncmp(name + n, "_FILE", 5)) return 1;
+    }
+    return 0;
+}
+
+int config_check_names(char *const *environ_list, char *err, size_t err_size) {
+    for (char *const *e = environ_list; e && *e; e++) {
+        if (strncmp(*e, "NOTEJAM_", 8) != 0) continue;
+        const char *eq = strchr(*e, '=');
+        size_t len = eq ? (size_t)(eq - *e) : strlen(*e);
+        if (known_name(*e, len)) continue;
+        snprintf(err, err_size, "%.*s is not a variable notejam reads (misspelt or removed?)", len > 64 ? 64 : (int)len,
+                 *e);
+        return -1;
+    }
+    return 0;
+}
+
 void config_free(config_t *cfg) {
+    free(cfg->database_url_file);
+    cfg->database_url_file = NULL;
     for (size_t i = 0; i < sizeof ENTRIES / sizeof ENTRIES[0]; i++)
         if (ENTRIES[i].kind == STR) {
             char **p = (char **)((char *)cfg + ENTRIES[i].offset);

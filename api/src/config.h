@@ -10,6 +10,7 @@ typedef struct {
         redis_timeout_ms, hash_concurrency, rate_limit, rate_window, max_body, shutdown_grace, jwt_leeway;
     int cookie_secure;
     long trusted_proxies;
+    char *database_url_file; /* NOTEJAM_DATABASE_URL_FILE when the URL came from it (re-read on rotation), else NULL */
 } config_t;
 
 /* Which command the configuration is for: decides which variables are required. */
@@ -22,4 +23,9 @@ typedef const char *(*config_getenv_fn)(const char *name);
  * variable (never its value) into err. Strings in cfg are heap copies: free with config_free. */
 int config_load(config_t *cfg, int purpose, config_getenv_fn env, char *err, size_t err_size);
 void config_free(config_t *cfg);
+/* A secret file's contents without trailing newlines (at most 64 KiB), or NULL. Caller frees. */
+char *config_read_secret_file(const char *path);
+/* Refuses any NOTEJAM_* name in environ_list (NAME=value strings, NULL-terminated) that the table does not hold, so a
+ * misspelt or removed variable cannot be silently ignored. -1 with the name (never the value) in err. */
+int config_check_names(char *const *environ_list, char *err, size_t err_size);
 #endif

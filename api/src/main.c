@@ -1,7 +1,6 @@
-/* notejam: serve | migrate | healthcheck | version. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration. */
+/* notejam: serve | migrate | healthcheck | check-config | version. Exit codes: 0 ok, 1 runtime failure, 2 bad
+ * configuration. */
 #include <arpa/inet.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,11 +20,14 @@
 #include "store/redis_pool.h"
 #include "store/statements.h"
 
+extern char **environ;
+
 static const char *real_getenv(const char *name) { return getenv(name); }
 
 static int load_config(int purpose) {
     char err[256];
-    if (config_load(&g_app.cfg, purpose, real_getenv, err, sizeof err) < 0) {
+    if (config_check_names(environ, err, sizeof err) < 0 ||
+        config_load(&g_app.cfg, purpose, real_getenv, err, sizeof err) < 0) {
         fprintf(stderr, "notejam: configuration error: %s\n", err);
         return -1;
     }
@@ -62,10 +64,38 @@ static int setup_keys(void) {
     g_app.policy.issuer = g_app.cfg.jwt_issuer;
     g_app.policy.audience = g_app.cfg.jwt_audience;
     g_app.policy.leeway_s = g_app.cfg.jwt_leeway;
-    unsigned int len = 0;
-    static const char label[] = "notejam-cursor-v1";
-    HMAC(EVP_sha256(), g_app.ring.keys[0].key, (int)g_app.ring.keys[0].key_len, (const unsigned char *)label,
-         sizeof label - 1, g_app.cursor_key, &len);
+    if (cursor_keys_derive(&g_app.ring, &g_app.cursor_keys) < 0) {
+        fprintf(stderr, "notejam: cannot derive the cursor keys\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* Everything `serve` (or `migrate`) checks before it connects anywhere: validates an environment offline. */
+static int check_config(const char *command) {
+    int migrate = command && !strcmp(command, "migrate");
+    if (command && !migrate && strcmp(command, "serve")) {
+        fprintf(stderr, "usage: notejam check-config [serve|migrate]\n");
+        return 2;
+    }
+    if (load_config(migrate ? CONFIG_FOR_MIGRATE : CONFIG_FOR_SERVE) < 0) return 2;
+    if (migrate) {
+        printf("configuration ok\n");
+        return 0;
+    }
+    if (setup_keys() < 0) return 2;
+    char host[256], user[128], pw[512];
+    int port, db;
+    if (rds_parse_url(g_app.cfg.redis_url, host, sizeof host, &port, user, sizeof user, pw, sizeof pw, &db) < 0) {
+        fprintf(stderr, "notejam: configuration error: NOTEJAM_REDIS_URL is not a valid redis:// URL\n");
+        return 2;
+    }
+    if (mailer_configure(g_app.cfg.mail_dir, g_app.cfg.smtp_url, g_app.cfg.mail_from) < 0) {
+        fprintf(stderr, "notejam: configuration error: NOTEJAM_SMTP_URL must be smtp://[user:pass@]host[:port] "
+                        "or smtps://...\n");
+        return 2;
+    }
+    printf("configuration ok\n");
     return 0;
 }
 
@@ -86,7 +116,8 @@ static int serve(void) {
     metrics_init(NOTEJAM_VERSION, NOTEJAM_COMMIT, (int)c->threads);
     metrics_set_pool_stats(db_pool_stats, rds_pool_stats);
     if (password_init((int)c->hash_concurrency, 10000) < 0 ||
-        db_init(c->database_url, (int)c->db_pool_size, (int)c->db_timeout_ms, stmts, n_stmts) < 0 ||
+        db_init(c->database_url, c->database_url_file, (int)c->db_pool_size, (int)c->db_timeout_ms, stmts, n_stmts) <
+            0 ||
         mailer_start() < 0) {
         log_msg(LOG_ERROR, "start-up failed", NULL);
         return 1;
@@ -130,7 +161,8 @@ int main(int argc, char **argv) {
         if (load_config(CONFIG_FOR_MIGRATE) < 0) return 2;
         return migrate_run(g_app.cfg.database_url, g_app.cfg.migrations_dir) == 0 ? 0 : 1;
     }
+    if (!strcmp(cmd, "check-config")) return check_config(argc > 2 ? argv[2] : NULL);
     if (!strcmp(cmd, "serve")) return serve();
-    fprintf(stderr, "usage: notejam [serve|migrate|healthcheck|version]\n");
+    fprintf(stderr, "usage: notejam [serve|migrate|healthcheck|check-config|version]\n");
     return 2;
 }

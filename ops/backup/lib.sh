@@ -333,6 +333,16 @@ restore_dump() {
   [ "$jobs" -le 4 ] || jobs=4
   pg_tool "$1" pg_restore --exit-on-error --no-owner --no-privileges ${2:+--role="$2"} -j "$jobs" "$DUMP" \
       2>"$WORK/pg_restore.err" || die "pg_restore failed: $(one_line "$WORK/pg_restore.err")"
+  restore_grants "$1" "${2:-}"
+}
+# restore_grants URL [ROLE]: the dump's grants (the least-privilege roles' rights, migration 0002), applied once the
+# objects exist. Where those roles do not exist (a scratch cluster) the data is still complete: a warning, not a failure.
+restore_grants() {
+  pg_restore -l "$DUMP" | grep -E '^[0-9]+; [0-9]+ [0-9]+ (ACL|DEFAULT ACL) ' >"$WORK/acl.list" || true
+  [ -s "$WORK/acl.list" ] || return 0
+  pg_tool "$1" pg_restore --exit-on-error ${2:+--role="$2"} -L "$WORK/acl.list" "$DUMP" 2>"$WORK/acl.err" \
+    || log warn "grants not restored (run provision-roles.sh, then restore again or grant by hand)" \
+         --arg reason "$(one_line "$WORK/acl.err")"
 }
 
 # verify_restored URL: row counts equal the manifest's, and notes/pads/users refer to each other correctly.

@@ -61,3 +61,30 @@ export function makeClient(baseUrl, v) {
   const del = (path, token, json) => req('DELETE', path, { token, json });
   return { req, signup, get, post, patch, del };
 }
+
+/** One more API process on the stack's servers (another pod): env overrides the stack's. Resolves once /healthz
+ * answers; stop() sends SIGTERM and resolves with { code, logs }. */
+export async function startExtraApi(t, env) {
+  const { spawn } = await import('node:child_process');
+  const { freePort } = await import('../lib/stack.mjs');
+  const port = freePort();
+  const full = { ...t.stack.api.env, NOTEJAM_LISTEN: `127.0.0.1:${port}`, ...env };
+  for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
+  const binary = join(ROOT, 'build', process.env.NOTEJAM_TEST_ASAN === '1' ? 'asan/notejam' : 'notejam');
+  let logs = '';
+  const proc = spawn(binary, ['serve'], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout.on('data', (d) => (logs += d));
+  proc.stderr.on('data', (d) => (logs += d));
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code: code ?? signal, logs })));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${baseUrl}/healthz`)).ok, { what: `extra API /healthz\n${logs}` });
+  return {
+    ...makeClient(baseUrl, t.v),
+    pid: proc.pid,
+    logs: () => logs,
+    stop: () => {
+      proc.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { setup, teardown, waitFor } from './helpers.mjs';
 
 let t;
@@ -28,6 +29,7 @@ test('bad or missing configuration: one line naming the variable, exit code 2, n
     [{ ...base, NOTEJAM_ACCESS_TTL: 'soon' }, 'NOTEJAM_ACCESS_TTL'],
     [{ ...base, NOTEJAM_DATABASE_URL: 'mysql://root:hunter2secret@db' }, 'NOTEJAM_DATABASE_URL'],
     [{ ...base, NOTEJAM_REDIS_URL: 'redis://:hunter2secret@host:notaport' }, 'NOTEJAM_REDIS_URL'],
+    [{ ...base, NOTEJAM_TRUST_PROXY: 'hunter2secret' }, 'NOTEJAM_TRUST_PROXY'],
   ];
   for (const [env, name] of cases) {
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -50,7 +52,7 @@ test('migrations: idempotent, and two concurrent runs on a fresh database both s
   assert.deepEqual(await Promise.all([run(), run()]), [0, 0]);
   assert.equal(await run(), 0);
   const rows = execFileSync('psql', [url, '-Atc', 'SELECT count(*), min(version) FROM schema_migrations']).toString().trim();
-  assert.equal(rows, '1|1');
+  assert.equal(rows, `${readdirSync(new URL('../../api/migrations', import.meta.url)).filter((f) => /^\d{4}_.*\.sql$/.test(f)).length}|1`);
 });
 
 /** Holds an exclusive lock on notes for ms milliseconds (or until its pg_sleep is cancelled); resolves once held. */
@@ -101,8 +103,11 @@ test('PostgreSQL restart: 503 while down (fast, no crash), automatic recovery, n
   const down = await t.get('/api/v1/notes', u.token);
   assert.equal(down.status, 503);
   assert.ok(Date.now() - s < 3000);
-  const write = await t.post('/api/v1/notes', { name: 'during', text: '' }, u.token);
-  assert.equal(write.status, 503);
+  assertRetryLater(down, 'read while PostgreSQL is down');
+  assertRetryLater(await t.post('/api/v1/notes', { name: 'during', text: '' }, u.token), 'write');
+  assertRetryLater(await t.post('/api/v1/pads', { name: 'during' }, u.token), 'pad write');
+  assertRetryLater(await t.post('/api/v1/auth/signin', { email: u.email, password: u.password }), 'sign-in');
+  assertRetryLater(await t.get('/api/v1/me', u.token), 'profile');
   const ready = await t.get('/readyz');
   assert.equal(ready.status, 503);
   assert.equal(ready.body.checks.postgres, 'down');
@@ -115,21 +120,40 @@ test('PostgreSQL restart: 503 while down (fast, no crash), automatic recovery, n
   assert.match(m.text, /notejam_db_errors_total\{kind="connect"\} [1-9]/);
 });
 
-test('Redis restart: sign-in 503, reads with a valid access token keep working, recovery by itself', async () => {
+/** A 503 the client can act on: problem+json with Retry-After, never a 500. */
+function assertRetryLater(r, what) {
+  assert.equal(r.status, 503, `${what}: ${r.status} ${r.text}`);
+  assert.match(r.headers.get('content-type'), /^application\/problem\+json/, what);
+  assert.ok(Number(r.headers.get('retry-after')) >= 1, `${what}: Retry-After`);
+  assert.equal(r.body.status, 503, what);
+}
+
+test('Redis down: the pod stays ready, notes are read and written, auth answers 503 + Retry-After, all heals by itself', async () => {
   const u = await t.signup();
+  const other = await t.signup();
   await t.post('/api/v1/notes', { name: 'kept', text: '' }, u.token);
   await t.stack.redis.stop();
-  const signin = await t.post('/api/v1/auth/signin', { email: u.email, password: u.password });
-  assert.equal(signin.status, 503);
-  const refresh = await t.post('/api/v1/auth/refresh', { refresh_token: u.refresh });
-  assert.equal(refresh.status, 503);
+  const ready = await t.get('/readyz');
+  assert.equal(ready.status, 200, 'Redis down never takes the pod out of the load balancer');
+  assert.deepEqual(ready.body, { status: 'degraded', checks: { postgres: 'ok', redis: 'down' } });
+  assert.match((await t.get('/metrics')).text, /^notejam_ready 1$/m);
+  assertRetryLater(await t.post('/api/v1/auth/signin', { email: u.email, password: u.password }), 'sign-in');
+  assertRetryLater(await t.post('/api/v1/auth/signup', { email: `x${u.email}`, password: u.password }), 'sign-up');
+  assertRetryLater(await t.post('/api/v1/auth/refresh', { refresh_token: u.refresh }), 'refresh');
+  assertRetryLater(await t.post('/api/v1/auth/signout', { refresh_token: other.refresh }), 'sign-out');
   const read = await t.get('/api/v1/notes', u.token);
   assert.equal(read.status, 200, 'reads do not need Redis');
   assert.equal(read.body.items[0].name, 'kept');
-  assert.equal((await t.get('/readyz')).body.checks.redis, 'down');
+  const write = await t.post('/api/v1/notes', { name: 'written while Redis is down', text: '' }, u.token);
+  assert.equal(write.status, 201, 'writes do not need Redis');
+  const pad = await t.post('/api/v1/pads', { name: 'pad while Redis is down' }, u.token);
+  assert.equal(pad.status, 201);
+  assert.equal((await t.patch(`/api/v1/notes/${write.body.id}`, { pad_id: pad.body.id }, u.token)).status, 200);
   await t.stack.redis.start();
   await recovered(() => t.post('/api/v1/auth/signin', { email: u.email, password: u.password }), 'Redis recovery');
+  assert.deepEqual((await t.get('/readyz')).body.checks, { postgres: 'ok', redis: 'ok' });
   assert.equal((await t.post('/api/v1/auth/refresh', { refresh_token: u.refresh })).status, 200, 'sessions persisted');
+  assert.equal((await t.post('/api/v1/auth/signout', { refresh_token: other.refresh })).status, 204, 'sign-out works again');
 });
 
 test('SIGTERM: readyz turns 503, the in-flight request finishes, exit code 0', async () => {

@@ -6,7 +6,8 @@
 #include <string.h>
 #include "http/cursor.h"
 
-static const unsigned char KEY[32] = "fuzz cursor key, 32 bytes long!";
+static cursor_keys_t KEYS = {.keys = {"fuzz cursor key, 32 bytes long!", "second cursor key of the ring!!"},
+                             .count = 2};
 
 static void same(const cursor_t *a, const cursor_t *b) {
     if (a->list != b->list || a->order != b->order || a->scope != b->scope || a->updated_us != b->updated_us ||
@@ -17,8 +18,8 @@ static void same(const cursor_t *a, const cursor_t *b) {
 static void round_trip(const cursor_t *c) {
     char text[CURSOR_TEXT_MAX];
     cursor_t back;
-    if (cursor_encode(c, KEY, sizeof KEY, text, sizeof text) < 0) return; /* too long for a cursor: refused */
-    if (cursor_decode(text, KEY, sizeof KEY, &back) < 0) abort();
+    if (cursor_encode(c, &KEYS, text, sizeof text) < 0) return; /* too long for a cursor: refused */
+    if (cursor_decode(text, &KEYS, &back) < 0) abort();
     same(c, &back);
 }
 
@@ -29,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         memcpy(s, data + 1, size - 1);
         s[size - 1] = '\0';
         cursor_t c;
-        if (cursor_decode(s, KEY, sizeof KEY, &c) == 0) round_trip(&c);
+        if (cursor_decode(s, &KEYS, &c) == 0) round_trip(&c);
         free(s);
         return 0;
     }

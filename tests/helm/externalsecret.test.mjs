@@ -12,7 +12,8 @@ import { CHART_ENVS, render, renderError, runHelm, TERRAFORM_VALUES } from './li
 import { one } from './lib/manifests.mjs';
 
 const tf = parse(readFileSync(TERRAFORM_VALUES, 'utf8')).secrets.externalSecret;
-const SAMPLE = { db_username: 'notejam', db_password: 'p@ss:w/rd?#%+&=[]é', redis_token: 'Tok3nABCdef', jwt_keys: 'k1:c2VjcmV0', smtp_url: 'smtps://u%40x:pw@email-smtp.eu-west-1.amazonaws.com:465' };
+const SAMPLE = { db_username: 'notejam', db_password: 'p@ss:w/rd?#%+&=[]é', db_api_password: 'a/p:i@pw%', db_migrate_password: 'm#igr?ate',
+  db_backup_password: 'b&ack=up+', redis_token: 'Tok3nABCdef', jwt_keys: 'k1:c2VjcmV0', smtp_url: 'smtps://u%40x:pw@email-smtp.eu-west-1.amazonaws.com:465' };
 
 // Evaluate ESO template strings with Go's text/template through a throwaway chart: `.x` inside the template
 // resolves against `vars`, exactly as ESO binds the ExternalSecret's data (secretKey -> value).
@@ -37,18 +38,21 @@ for (const env of CHART_ENVS.notejam) {
     const es = one(objects, 'ExternalSecret', 'api');
     const { template } = es.spec.target;
 
-    test('data reads exactly Terraform\'s secrets: RDS\'s username/password, the Redis token, JWT keys, SMTP URL', () => {
+    const migrate = one(objects, 'ExternalSecret', 'migrate');
+    const dbUrl = (user, pw) => `postgresql://${user}:${pw}@${tf.database.host}:${tf.database.port}/${tf.database.name}?sslmode=require`;
+
+    test('data reads exactly Terraform\'s secrets: the API\'s and the backup\'s role passwords, the Redis token, JWT keys, SMTP URL (never the master user)', () => {
       assert.deepEqual(es.spec.data.map((d) => [d.secretKey, d.remoteRef.key, d.remoteRef.property]), [
-        ['db_username', tf.remoteKeys.database, 'username'], ['db_password', tf.remoteKeys.database, 'password'],
+        ['db_api_password', tf.remoteKeys.dbApiPassword, undefined], ['db_backup_password', tf.remoteKeys.dbBackupPassword, undefined],
         ['redis_token', tf.remoteKeys.redisAuthToken, undefined], ['jwt_keys', tf.remoteKeys.jwtKeys, undefined],
         ['smtp_url', tf.remoteKeys.smtpUrl, undefined]]);
     });
 
     test('the template is ESO\'s engine v2 and Helm printed its braces as they are', () => {
       assert.equal(template.engineVersion, 'v2');
-      const { host, port, name } = tf.database;
       assert.deepEqual(template.data, {
-        'database-url': `postgresql://{{ .db_username | urlquery }}:{{ .db_password | urlquery }}@${host}:${port}/${name}?sslmode=require`,
+        'database-url': dbUrl('notejam_api', '{{ .db_api_password | urlquery }}'),
+        'backup-database-url': dbUrl('notejam_backup', '{{ .db_backup_password | urlquery }}'),
         'redis-url': 'redis://:{{ .redis_token | urlquery }}@127.0.0.1:6379/0',
         'jwt-keys': '{{ .jwt_keys }}',
         'smtp-url': '{{ .smtp_url }}',
@@ -57,10 +61,12 @@ for (const env of CHART_ENVS.notejam) {
 
     test('evaluated with sample secrets, the keys the API mounts hold valid URLs that decode to the secrets', async () => {
       const out = await evaluate(template.data, SAMPLE);
-      const db = new URL(out['database-url']);
-      assert.equal(db.protocol, 'postgresql:');
-      assert.deepEqual([decodeURIComponent(db.username), decodeURIComponent(db.password)], [SAMPLE.db_username, SAMPLE.db_password]);
-      assert.deepEqual([db.hostname, db.port, db.pathname, db.search], [tf.database.host, String(tf.database.port), `/${tf.database.name}`, '?sslmode=require']);
+      for (const [key, user, pw] of [['database-url', 'notejam_api', SAMPLE.db_api_password], ['backup-database-url', 'notejam_backup', SAMPLE.db_backup_password]]) {
+        const db = new URL(out[key]);
+        assert.equal(db.protocol, 'postgresql:');
+        assert.deepEqual([decodeURIComponent(db.username), decodeURIComponent(db.password)], [user, pw]);
+        assert.deepEqual([db.hostname, db.port, db.pathname, db.search], [tf.database.host, String(tf.database.port), `/${tf.database.name}`, '?sslmode=require']);
+      }
       const redis = new URL(out['redis-url']);
       assert.deepEqual([redis.protocol, redis.username, decodeURIComponent(redis.password), redis.host, redis.pathname],
         ['redis:', '', SAMPLE.redis_token, '127.0.0.1:6379', '/0']);
@@ -68,9 +74,32 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(out['smtp-url'], SAMPLE.smtp_url);
     });
 
-    test('the migration hook\'s own ExternalSecret builds the same Secret from the same secrets', () => {
-      const migrate = one(objects, 'ExternalSecret', 'migrate');
-      assert.deepEqual([migrate.spec.target.template, migrate.spec.data], [template, es.spec.data]);
+    test('the migration hook\'s own ExternalSecret: the migrator\'s URL, and the master user and role passwords for provisioning only', async () => {
+      assert.deepEqual(migrate.spec.data.map((d) => [d.secretKey, d.remoteRef.key, d.remoteRef.property]), [
+        ['db_username', tf.remoteKeys.database, 'username'], ['db_password', tf.remoteKeys.database, 'password'],
+        ['db_migrate_password', tf.remoteKeys.dbMigratePassword, undefined], ['db_api_password', tf.remoteKeys.dbApiPassword, undefined],
+        ['db_backup_password', tf.remoteKeys.dbBackupPassword, undefined]]);
+      const out = await evaluate(migrate.spec.target.template.data, SAMPLE);
+      const url = (k) => { const u = new URL(out[k]); return [decodeURIComponent(u.username), decodeURIComponent(u.password)]; };
+      assert.deepEqual(url('database-url'), ['notejam_migrate', SAMPLE.db_migrate_password]);
+      assert.deepEqual(url('master-database-url'), [SAMPLE.db_username, SAMPLE.db_password]);
+      assert.deepEqual([out['role-password-api'], out['role-password-migrate'], out['role-password-backup']],
+        [SAMPLE.db_api_password, SAMPLE.db_migrate_password, SAMPLE.db_backup_password]);
+    });
+
+    test('each container mounts only its own keys: the master user only in the provisioning init container', () => {
+      const keysOf = (workload, container) => {
+        const spec = workload.kind === 'CronJob' ? workload.spec.jobTemplate.spec.template.spec : workload.spec.template.spec;
+        const c = [...(spec.initContainers ?? []), ...spec.containers].find((x) => x.name === container);
+        return c.volumeMounts.flatMap((m) => spec.volumes.find((v) => v.name === m.name).secret?.items?.map((i) => i.key) ?? []).sort();
+      };
+      assert.deepEqual(keysOf(one(objects, 'Deployment', 'api'), 'api'), ['database-url', 'jwt-keys', 'redis-url', 'smtp-url']);
+      const job = objects.find((o) => o.kind === 'Job' && o.spec.template.spec.containers[0].name === 'migrate');
+      assert.deepEqual(keysOf(job, 'migrate'), ['database-url']);
+      assert.deepEqual(keysOf(job, 'provision-roles'), ['master-database-url', 'role-password-api', 'role-password-backup', 'role-password-migrate']);
+      const backup = objects.find((o) => o.kind === 'CronJob' && o.metadata.labels['app.kubernetes.io/component'] === 'backup');
+      if (env !== 'dev') assert.ok(backup, 'backups run in test and prod');
+      if (backup) assert.deepEqual(keysOf(backup, 'backup'), ['backup-database-url']);
     });
 
     test('Redis goes through the stunnel sidecar the redis-url points at', () => {
@@ -91,6 +120,8 @@ test('layout json: one Secrets Manager secret\'s JSON properties, no template (c
 for (const [what, opts, message] of [
   ['layout terraform without the Redis TLS sidecar', { set: ['redisTls.enabled=false'] }, /redisTls\.enabled/],
   ['layout terraform without the RDS secret', { setString: ['secrets.externalSecret.remoteKeys.database='] }, /remoteKeys\.database is required/],
+  ['layout terraform without the API role\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbApiPassword='] }, /remoteKeys\.dbApiPassword is required/],
+  ['layout terraform without the migrator\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbMigratePassword='] }, /remoteKeys\.dbMigratePassword is required/],
   ['layout terraform without the RDS host', { setString: ['secrets.externalSecret.database.host='] }, /database\.host is required/],
   ['SMTP without Terraform\'s smtp-url secret', { set: ['secrets.smtp=true'], setString: ['secrets.externalSecret.remoteKeys.smtpUrl='] }, /remoteKeys\.smtpUrl is required/],
   ['layout json without a remoteKey', { setString: ['secrets.externalSecret.layout=json'] }, /remoteKey/],

@@ -54,7 +54,11 @@ export async function startStack(opts = {}) {
       : {}),
     ...(opts.env ?? {}),
   };
+  // Migrations as the schema owner (the superuser here); the API as notejam_api, the least-privilege role migration
+  // 0002 creates (trust auth: LOGIN is all it needs here), so every API test also proves those grants suffice.
   execFileSync(binary, ['migrate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('psql', [pgUrl, '-Xqc', 'ALTER ROLE notejam_api LOGIN']);
+  env.NOTEJAM_DATABASE_URL = pgUrl.replace('postgresql://postgres@', 'postgresql://notejam_api@');
 
   const baseUrl = `http://127.0.0.1:${port}`;
   let proc = null;

@@ -9,6 +9,6 @@ out=${3:?usage: seam-files.sh REPO_ROOT ENVIRONMENT OUT_DIR}
 values="$root/charts/notejam/values-${env%-dr}.yaml"
 [ -f "$values" ] || { echo "seam-files: no chart values file for environment $env ($values)" >&2; exit 1; }
 mkdir -p "$out"
-cp "$root/api/src/config.c" "$root/api/src/http/router.c" "$root/api/src/handlers/auth_handlers.c" \
+cp "$root/api/src/config.c" "$root/api/src/handlers/auth_handlers.c" \
   "$root/charts/notejam/values.yaml" "$root/charts/notejam/templates/configmap.yaml" "$out/"
 cp "$values" "$out/values-env.yaml"

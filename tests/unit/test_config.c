@@ -89,3 +89,18 @@ Test(config, secrets_from_files) {
     cr_assert_eq(config_load(&c, CONFIG_FOR_MIGRATE, fake_env, err, sizeof err), -1);
     cr_assert(strstr(err, "NOTEJAM_DATABASE_URL_FILE"), "%s", err);
 }
+
+Test(config, unknown_notejam_variable_is_refused_by_name_only) {
+    char err[256];
+    char *ok[] = {"PATH=/bin", "NOTEJAM_LISTEN=0.0.0.0:1", "NOTEJAM_DATABASE_URL_FILE=/run/x",
+                  "NOTEJAM_TRUSTED_PROXIES=2", NULL};
+    cr_assert_eq(config_check_names(ok, err, sizeof err), 0, "%s", err);
+    char *typo[] = {"PATH=/bin", "NOTEJAM_TRUST_PROXY=hunter2secret", NULL};
+    cr_assert_eq(config_check_names(typo, err, sizeof err), -1);
+    cr_assert(strstr(err, "NOTEJAM_TRUST_PROXY"), "%s", err);
+    cr_assert_null(strstr(err, "hunter2secret"), "%s", err);
+    char *not_secret_file[] = {"NOTEJAM_LISTEN_FILE=/x", NULL}; /* only secrets have a _FILE form */
+    cr_assert_eq(config_check_names(not_secret_file, err, sizeof err), -1);
+    char *prefix_only[] = {"NOTEJAM_LIST=x", NULL};
+    cr_assert_eq(config_check_names(prefix_only, err, sizeof err), -1);
+}

@@ -32,8 +32,8 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     const char *cursor_text = req_query(r, "cursor", qcursor, sizeof qcursor);
     char list = kind == LIST_PADS ? 'P' : 'N';
     cursor_t cur;
-    if (cursor_text && (cursor_decode(cursor_text, g_app.cursor_key, sizeof g_app.cursor_key, &cur) < 0 ||
-                        cur.list != list || cur.order != order || cur.scope != scope)) {
+    if (cursor_text && (cursor_decode(cursor_text, &g_app.cursor_keys, &cur) < 0 || cur.list != list ||
+                        cur.order != order || cur.scope != scope)) {
         resp_problem(r, 400, "The cursor is not valid for this list and order.", NULL, NULL);
         return;
     }
@@ -85,7 +85,7 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
         next.updated_us = strtoll(PQgetvalue(res, last, updated_col), NULL, 10);
         if (by_name) snprintf(next.name, sizeof next.name, "%s", PQgetvalue(res, last, 1));
         char text[CURSOR_TEXT_MAX];
-        if (cursor_encode(&next, g_app.cursor_key, sizeof g_app.cursor_key, text, sizeof text) == 0) {
+        if (cursor_encode(&next, &g_app.cursor_keys, text, sizeof text) == 0) {
             buf_putc(&b, '"');
             buf_puts(&b, text);
             buf_putc(&b, '"');

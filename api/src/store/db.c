@@ -1,9 +1,11 @@
 #include "store/db.h"
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "config.h"
 #include "ops/log.h"
 #include "ops/metrics.h"
 #include "store/slot_pool.h"
@@ -16,7 +18,10 @@ struct db_conn {
 };
 
 static struct {
-    char *url;
+    char *url;           /* guarded by url_lock: replaced when url_file changes */
+    char *url_file;      /* NOTEJAM_DATABASE_URL_FILE, or NULL */
+    int64_t url_read_ms; /* last re-read of url_file */
+    pthread_mutex_t url_lock;
     int size, timeout_ms;
     const db_stmt_t *stmts;
     int n_stmts;
@@ -29,8 +34,10 @@ static int64_t now_ms(void) { return slot_pool_now_ms(); }
 static int is_connected(void *slot) { return ((db_conn_t *)slot)->pg != NULL; }
 static int connect_slot(void *slot);
 
-int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, int n_stmts) {
+int db_init(const char *url, const char *url_file, int size, int timeout_ms, const db_stmt_t *stmts, int n_stmts) {
     pool.url = strdup(url);
+    pool.url_file = url_file && *url_file ? strdup(url_file) : NULL;
+    pthread_mutex_init(&pool.url_lock, NULL);
     pool.size = size;
     pool.timeout_ms = timeout_ms;
     pool.stmts = stmts;
@@ -62,6 +69,41 @@ static void drop(db_conn_t *c) {
     memset(c->prepared, 0, sizeof c->prepared);
 }
 
+/* Reads the secret file again after a failed connect (at most once a second): when the password was rotated, the
+ * mounted file changes and the next connect uses it, no restart needed. 1 if the URL changed. */
+static int reread_url(void) {
+    if (!pool.url_file) return 0;
+    int changed = 0;
+    pthread_mutex_lock(&pool.url_lock);
+    int64_t now = now_ms();
+    if (now - pool.url_read_ms >= 1000) {
+        pool.url_read_ms = now;
+        char *fresh = config_read_secret_file(pool.url_file);
+        /* an empty or non-URL file (a rotation half done) keeps the last good URL */
+        if (fresh && !strncmp(fresh, "postgres", 8) && strcmp(fresh, pool.url) != 0) {
+            free(pool.url);
+            pool.url = fresh;
+            fresh = NULL;
+            changed = 1;
+        }
+        free(fresh);
+    }
+    pthread_mutex_unlock(&pool.url_lock);
+    if (changed)
+        log_msg(LOG_WARN, "database: credentials changed, reconnecting with them", "NOTEJAM_DATABASE_URL_FILE");
+    return changed;
+}
+
+static PGconn *open_conn(const char *const *keys, const char **vals) {
+    pthread_mutex_lock(&pool.url_lock);
+    char *url = strdup(pool.url);
+    pthread_mutex_unlock(&pool.url_lock);
+    vals[0] = url;
+    PGconn *pg = url ? PQconnectdbParams(keys, vals, 1) : NULL;
+    free(url);
+    return pg;
+}
+
 /* Connects a slot the pool has just handed out; 0 on success. Runs outside the pool lock. */
 static int connect_slot(void *slot) {
     db_conn_t *c = slot;
@@ -72,8 +114,12 @@ static int connect_slot(void *slot) {
     const char *keys[] = {"dbname",           "connect_timeout",  "options",
                           "keepalives",       "keepalives_idle",  "keepalives_interval",
                           "keepalives_count", "application_name", NULL};
-    const char *vals[] = {pool.url, timeout_s, options, "1", "10", "5", "3", "notejam", NULL};
-    c->pg = PQconnectdbParams(keys, vals, 1);
+    const char *vals[] = {NULL, timeout_s, options, "1", "10", "5", "3", "notejam", NULL};
+    c->pg = open_conn(keys, vals);
+    if (PQstatus(c->pg) != CONNECTION_OK && reread_url()) {
+        PQfinish(c->pg);
+        c->pg = open_conn(keys, vals);
+    }
     if (PQstatus(c->pg) != CONNECTION_OK) goto fail;
     return 0;
 fail:

@@ -20,7 +20,9 @@ typedef enum {
 
 typedef struct db_conn db_conn_t;
 
-int db_init(const char *url, int size, int timeout_ms, const db_stmt_t *stmts, int n_stmts);
+/* url_file (may be NULL): where url came from; re-read after a failed connect, so a rotated password is picked up
+ * without a restart. */
+int db_init(const char *url, const char *url_file, int size, int timeout_ms, const db_stmt_t *stmts, int n_stmts);
 void db_shutdown(void);
 /* NULL when no connection can be had within the time budget (pool exhausted, server down). */
 db_conn_t *db_acquire(void);

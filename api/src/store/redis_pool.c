@@ -147,6 +147,12 @@ static void note_failure(rds_conn_t *c) {
     drop(c);
 }
 
+/* After a failover a connection may still reach the demoted primary (now a replica): drop it, so the next one goes
+ * through the TLS sidecar's fresh DNS lookup to the new primary. */
+static int is_readonly(const redisReply *r) {
+    return r && r->type == REDIS_REPLY_ERROR && r->str && !strncmp(r->str, "READONLY", 8);
+}
+
 redisReply *rds_command(rds_conn_t *c, redis_label_t label, int argc, const char **argv, const size_t *lens) {
     if (!c->ctx) return NULL;
     struct timespec t0;
@@ -159,6 +165,7 @@ redisReply *rds_command(rds_conn_t *c, redis_label_t label, int argc, const char
     }
     if (r->type == REDIS_REPLY_ERROR) {
         metrics_redis_error(ERR_COMMAND);
+        if (is_readonly(r)) drop(c);
         freeReplyObject(r);
         return NULL;
     }
@@ -174,12 +181,18 @@ int rds_pipeline(rds_conn_t *c, redis_label_t label, int n_cmds, const int *argc
         replies[i] = NULL;
         if (redisAppendCommandArgv(c->ctx, argcs[i], argvs[i], NULL) != REDIS_OK) goto fail;
     }
+    int readonly = 0;
     for (int i = 0; i < n_cmds; i++) {
         void *r = NULL;
         if (redisGetReply(c->ctx, &r) != REDIS_OK || !r) goto fail;
         replies[i] = r;
+        readonly |= is_readonly(replies[i]);
     }
     metrics_redis_command((int)label, elapsed_us(&t0));
+    if (readonly) { /* the caller sees the error replies; the connection is not reused */
+        metrics_redis_error(ERR_COMMAND);
+        drop(c);
+    }
     return 0;
 fail:
     for (int i = 0; i < n_cmds; i++)

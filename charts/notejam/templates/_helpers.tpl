@@ -115,14 +115,16 @@ seccompProfile:
 {{- end }}
 {{- end -}}
 
-{{/* ExternalSecret data. layout "json": one secret's JSON properties -> Secret keys as they are. layout
-"terraform": Terraform's secrets (one value each, RDS's {username, password}) -> template variables that
-notejam.externalSecretTemplate assembles into the Secret's keys. */}}
+{{/* ExternalSecret data (dict ctx, purpose: "app" for the API's and the backup's Secret, "migrate" for the
+migration hook's). layout "json": one secret's JSON properties -> Secret keys as they are. layout "terraform":
+Terraform's secrets (one value each; RDS's master user {username, password} only for "migrate", which provisions
+the roles) -> template variables that notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 {{- define "notejam.externalSecretData" -}}
-{{- $es := .Values.secrets.externalSecret -}}
+{{- $ctx := .ctx -}}
+{{- $es := $ctx.Values.secrets.externalSecret -}}
 {{- if eq $es.layout "json" -}}
 {{- $remote := required "secrets.externalSecret.remoteKey is required (the Secrets Manager secret name)" $es.remoteKey -}}
-{{- range include "notejam.secretKeys" . | splitList " " }}
+{{- range include "notejam.secretKeys" $ctx | splitList " " }}
 - secretKey: {{ . }}
   remoteRef:
     key: {{ $remote }}
@@ -130,12 +132,21 @@ notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 {{- end }}
 {{- else -}}
 {{- $k := $es.remoteKeys -}}
+{{- $api := list "db_api_password" (required "secrets.externalSecret.remoteKeys.dbApiPassword is required (Terraform: <name>/db-api-password)" $k.dbApiPassword) "" -}}
+{{- $backup := list "db_backup_password" (required "secrets.externalSecret.remoteKeys.dbBackupPassword is required (Terraform: <name>/db-backup-password)" $k.dbBackupPassword) "" -}}
+{{- $refs := list -}}
+{{- if eq .purpose "migrate" -}}
 {{- $db := required "secrets.externalSecret.remoteKeys.database is required (Terraform: the RDS master user secret)" $k.database -}}
-{{- $refs := list (list "db_username" $db "username") (list "db_password" $db "password")
+{{- $refs = list (list "db_username" $db "username") (list "db_password" $db "password")
+     (list "db_migrate_password" (required "secrets.externalSecret.remoteKeys.dbMigratePassword is required (Terraform: <name>/db-migrate-password)" $k.dbMigratePassword) "")
+     $api $backup -}}
+{{- else -}}
+{{- $refs = list $api $backup
      (list "redis_token" (required "secrets.externalSecret.remoteKeys.redisAuthToken is required (Terraform: <name>/redis-auth-token)" $k.redisAuthToken) "")
      (list "jwt_keys" (required "secrets.externalSecret.remoteKeys.jwtKeys is required (Terraform: <name>/jwt-keys)" $k.jwtKeys) "") -}}
-{{- if .Values.secrets.smtp -}}
+{{- if $ctx.Values.secrets.smtp -}}
 {{- $refs = append $refs (list "smtp_url" (required "secrets.externalSecret.remoteKeys.smtpUrl is required with secrets.smtp (Terraform: <name>/smtp-url)" $k.smtpUrl) "") -}}
+{{- end -}}
 {{- end -}}
 {{- range $refs }}
 - secretKey: {{ index . 0 }}
@@ -153,28 +164,47 @@ notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 database-url redis-url jwt-keys{{ if .Values.secrets.smtp }} smtp-url{{ end }}
 {{- end -}}
 
-{{/* target.template for layout "terraform" (nothing for "json"): ESO's template (engine v2: Go templates that
-ESO evaluates, so Helm must print their braces as they are: the backquoted strings below). Credentials are
-URL-encoded; Redis through the stunnel sidecar on 127.0.0.1:6379 (ElastiCache is TLS-only), RDS with
-sslmode=require. */}}
+{{/* target.template for layout "terraform" (nothing for "json"), dict ctx, purpose as above: ESO's template
+(engine v2: Go templates that ESO evaluates, so Helm must print their braces as they are: the backquoted strings
+below). Credentials are URL-encoded; Redis through the stunnel sidecar on 127.0.0.1:6379 (ElastiCache is
+TLS-only), RDS with sslmode=require. Each workload logs in as its own role (ops/backup/sql/provision-roles.sql):
+the API as notejam_api, backups as notejam_backup, migrations as notejam_migrate; the master user only provisions
+those roles (role-passwords/*) in the migration hook. */}}
 {{- define "notejam.externalSecretTemplate" -}}
-{{- $es := .Values.secrets.externalSecret -}}
+{{- $ctx := .ctx -}}
+{{- $es := $ctx.Values.secrets.externalSecret -}}
 {{- if ne $es.layout "json" -}}
-{{- if not .Values.redisTls.enabled -}}
+{{- if not $ctx.Values.redisTls.enabled -}}
 {{- fail "secrets.externalSecret.layout terraform needs redisTls.enabled (ElastiCache accepts TLS only)" -}}
 {{- end -}}
 {{- $host := required "secrets.externalSecret.database.host is required (Terraform: the RDS address)" $es.database.host -}}
 {{- $name := required "secrets.externalSecret.database.name is required (Terraform: the RDS database name)" $es.database.name -}}
+{{- $url := printf "postgresql://%%s:%%s@%s:%v/%s?sslmode=require" $host $es.database.port $name -}}
 template:
   engineVersion: v2
   data:
-    database-url: {{ printf "postgresql://%s:%s@%s:%v/%s?sslmode=require" `{{ .db_username | urlquery }}` `{{ .db_password | urlquery }}` $host $es.database.port $name | quote }}
+    {{- if eq .purpose "migrate" }}
+    database-url: {{ printf $url "notejam_migrate" `{{ .db_migrate_password | urlquery }}` | quote }}
+    master-database-url: {{ printf $url `{{ .db_username | urlquery }}` `{{ .db_password | urlquery }}` | quote }}
+    role-password-migrate: {{ `{{ .db_migrate_password }}` | quote }}
+    role-password-api: {{ `{{ .db_api_password }}` | quote }}
+    role-password-backup: {{ `{{ .db_backup_password }}` | quote }}
+    {{- else }}
+    database-url: {{ printf $url "notejam_api" `{{ .db_api_password | urlquery }}` | quote }}
+    backup-database-url: {{ printf $url "notejam_backup" `{{ .db_backup_password | urlquery }}` | quote }}
     redis-url: {{ printf "redis://:%s@127.0.0.1:6379/0" `{{ .redis_token | urlquery }}` | quote }}
     jwt-keys: {{ `{{ .jwt_keys }}` | quote }}
-    {{- if .Values.secrets.smtp }}
+    {{- if $ctx.Values.secrets.smtp }}
     smtp-url: {{ `{{ .smtp_url }}` | quote }}
     {{- end }}
+    {{- end }}
 {{- end -}}
+{{- end -}}
+
+{{/* 1 when the migration hook provisions the database roles first (Terraform's secrets through ESO). */}}
+{{- define "notejam.provisionsRoles" -}}
+{{- $es := .Values.secrets.externalSecret -}}
+{{- if and $es.enabled (ne $es.layout "json") }}1{{ end -}}
 {{- end -}}
 
 {{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}
@@ -210,4 +240,15 @@ priorityClassName: {{ . }}
       {{- include "notejam.componentSelector" (dict "ctx" $ctx "component" $.component) | nindent 6 }}
   matchLabelKeys: ["pod-template-hash"]
 {{- end }}
+{{- end -}}
+
+{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else derived from the entry point
+(values.yaml explains the numbers). */}}
+{{- define "notejam.trustedProxies" -}}
+{{- $n := .Values.config.trustedProxies -}}
+{{- if kindIs "invalid" $n -}}
+{{- if .Values.targetGroupBinding.enabled }}2{{ else if .Values.ingress.enabled }}1{{ else }}0{{ end -}}
+{{- else -}}
+{{- $n | int -}}
+{{- end -}}
 {{- end -}}

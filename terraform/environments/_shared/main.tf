@@ -5,9 +5,13 @@ locals {
 
   # Secrets Manager secrets of the application; generated ones are made by Secrets Manager itself.
   app_secrets = {
-    "jwt-keys"            = { description = "NOTEJAM_JWT_KEYS key ring (kid:base64key[,...])", generate = true, length = 64, format = "k1:%s" }
-    "redis-auth-token"    = { description = "ElastiCache AUTH token (NOTEJAM_REDIS_URL password)", generate = true, length = 64 }
-    "origin-verify"       = { description = "Header value CloudFront sends to the ALB", generate = true, length = 48 }
+    "jwt-keys"         = { description = "NOTEJAM_JWT_KEYS key ring (kid:base64key[,...])", generate = true, length = 64, format = "k1:%s" }
+    "redis-auth-token" = { description = "ElastiCache AUTH token (NOTEJAM_REDIS_URL password)", generate = true, length = 64 }
+    "origin-verify"    = { description = "Header value CloudFront sends to the ALB", generate = true, length = 48 }
+    # Database roles (ops/backup/sql/provision-roles.sql): the migration hook sets them with the master user.
+    "db-api-password"     = { description = "Password of the database role notejam_api (the API)", generate = true, length = 40 }
+    "db-migrate-password" = { description = "Password of the database role notejam_migrate (migrations)", generate = true, length = 40 }
+    "db-backup-password"  = { description = "Password of the database role notejam_backup (backups)", generate = true, length = 40 }
     "smtp-url"            = { description = "NOTEJAM_SMTP_URL (filled by an operator)" }
     "backup-age-identity" = { description = "age private key of the restore drill (filled by an operator)" }
     "restore-drill"       = { description = "Restore drill: JSON {age_identity, drill_database_url} (filled by an operator; the chart's restoreDrill.remoteKey)" }
@@ -18,7 +22,7 @@ locals {
   # API's Secret from (helm_values: secrets.externalSecret.remoteKeys), plus RDS's master user secret (database
   # key), and the restore drill's secret (helm_values: restoreDrill.remoteKey). origin-verify stays between
   # CloudFront and the ALB; backup-age-identity (the failover copy of the key) with the operators.
-  eso_secret_keys = ["jwt-keys", "redis-auth-token", "smtp-url", "restore-drill"]
+  eso_secret_keys = ["jwt-keys", "redis-auth-token", "smtp-url", "restore-drill", "db-api-password", "db-migrate-password", "db-backup-password"]
   eso_statements = concat([
     {
       Sid      = "ReadNotejamSecrets"

@@ -62,6 +62,10 @@ output "helm_values" {
           redisAuthToken = module.secrets.secret_names["redis-auth-token"]
           jwtKeys        = module.secrets.secret_names["jwt-keys"]
           smtpUrl        = module.secrets.secret_names["smtp-url"]
+          # roles the migration hook provisions with the master user (database)
+          dbApiPassword     = module.secrets.secret_names["db-api-password"]
+          dbMigratePassword = module.secrets.secret_names["db-migrate-password"]
+          dbBackupPassword  = module.secrets.secret_names["db-backup-password"]
         }
         database = { host = module.database.address, port = module.database.port, name = module.database.db_name }
       }

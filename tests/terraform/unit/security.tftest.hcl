@@ -1,6 +1,6 @@
 # Security promises every environment keeps (dev, test, prod, prod-dr): an audit trail nobody can erase, edge
 # access logs with queries, a WAF that agrees with the API's own limits, GuardDuty, and alarms to people.
-# The seams are read from both sides: tests/seam/ holds the API's config.c, router.c and auth_handlers.c and the
+# The seams are read from both sides: tests/seam/ holds the API's config.c and auth_handlers.c (with its route table) and the
 # chart's values and ConfigMap template (copied by tests/terraform/seam-files.sh).
 
 run "security" {
@@ -173,11 +173,11 @@ run "security" {
   }
   assert {
     # The WAF counts the requests the API counts: the auth routes whose handler calls rate_limited(), no others.
-    condition = alltrue([for p in regexall("\"(/api/v1/auth/[a-z-]+)\"", file("tests/seam/router.c")) :
+    condition = alltrue([for p in regexall("\"(/api/v1/auth/[a-z-]+)\"", file("tests/seam/auth_handlers.c")) :
       can(regex(output.settings.edge_waf.auth_rate.path_regex, p[0])) == anytrue([
         for s in regexall("rate_limited\\(r, \"([a-z-]+)\"", file("tests/seam/auth_handlers.c")) : startswith(basename(p[0]), s[0])
-    ])]) && length(regexall("\"(/api/v1/auth/[a-z-]+)\"", file("tests/seam/router.c"))) >= 6
-    error_message = "The WAF rule ${output.settings.edge_waf.auth_rate.path_regex} must count exactly the auth routes (router.c) the API rate-limits (auth_handlers.c)."
+    ])]) && length(regexall("\"(/api/v1/auth/[a-z-]+)\"", file("tests/seam/auth_handlers.c"))) >= 6
+    error_message = "The WAF rule ${output.settings.edge_waf.auth_rate.path_regex} must count exactly the auth routes (auth_handlers.c's route table) the API rate-limits."
   }
   assert {
     condition = (output.settings.edge_waf.auth_rate.status == 429 && output.settings.edge_waf.auth_rate.retry_after == tostring(output.settings.edge_waf.auth_rate.window_sec)
@@ -194,10 +194,9 @@ run "security" {
   # CloudFront appends the viewer's address to X-Forwarded-For, the ALB appends CloudFront's; the API takes the
   # entry NOTEJAM_TRUSTED_PROXIES from the right. That must be CloudFront's entry, the address the WAF counts.
   assert {
-    condition = output.settings.web.alb_xff_mode == "append" && output.settings.web.proxy_hops == tonumber(lookup(
-      merge(yamldecode(file("tests/seam/values.yaml")).config, try(yamldecode(file("tests/seam/values-env.yaml")).config, {})),
-      regex("NOTEJAM_TRUSTED_PROXIES:\\s*\\{\\{\\s*(?:\\$c|\\.Values\\.config)\\.([A-Za-z0-9_]+)", file("tests/seam/configmap.yaml"))[0]
-    ))
+    condition = output.settings.web.alb_xff_mode == "append" && output.settings.web.proxy_hops == tonumber(
+      merge(yamldecode(file("tests/seam/values.yaml")).config, try(yamldecode(file("tests/seam/values-env.yaml")).config, {})).trustedProxies
+    ) && length(regexall("NOTEJAM_TRUSTED_PROXIES:\\s*\\{\\{\\s*include \"notejam\\.trustedProxies\"", file("tests/seam/configmap.yaml"))) == 1
     error_message = "charts/notejam must set NOTEJAM_TRUSTED_PROXIES to the ${output.settings.web.proxy_hops} proxies (CloudFront, ALB) that append to X-Forwarded-For."
   }
 }
