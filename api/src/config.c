@@ -45,7 +45,7 @@ static const struct entry {
     {"NOTEJAM_RATE_LIMIT", I(rate_limit), "10", 1, 1000000, 0},
     {"NOTEJAM_RATE_WINDOW", I(rate_window), "60", 1, 86400, 0},
     {"NOTEJAM_TRUSTED_PROXIES", I(trusted_proxies), "0", 0, 5, 0},
-    {"NOTEJAM_MAX_BODY", I(max_body), "65536", 1024, 16777216, 0},
+    {"NOTEJAM_MAX_BODY", I(max_body), "262144", 1024, 16777216, 0},
     {"NOTEJAM_SHUTDOWN_GRACE", I(shutdown_grace), "20", 0, 3600, 0},
     {"NOTEJAM_LOG_LEVEL", S(log_level), "info", 0, 0, 0},
 #undef S

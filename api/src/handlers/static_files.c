@@ -10,10 +10,15 @@
 
 #define STATIC_MAX_BYTES (16 << 20)
 
+/* The same security headers as the nginx image (docker/web/security-headers.conf; tests/api/spa-headers.test.mjs
+ * compares the two). X-Content-Type-Options comes with every response (response.c). */
 static const char CSP[] = "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
-                          "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                          "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
                           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
-                          "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n";
+                          "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n"
+                          "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
+                          "Cross-Origin-Opener-Policy: same-origin\r\n"
+                          "Strict-Transport-Security: max-age=31536000\r\n";
 
 static const char *mime(const char *path) {
     const char *dot = strrchr(path, '.');

@@ -6,6 +6,7 @@
 #include <time.h>
 #include "app.h"
 #include "handlers/handlers.h"
+#include "http/framing.h"
 #include "http/validate.h"
 #include "ops/log.h"
 #include "ops/metrics.h"
@@ -96,7 +97,7 @@ static void set_cors(req_t *r) {
         if (n == on && strncmp(p, origin, n) == 0) {
             snprintf(r->cors_headers, sizeof r->cors_headers,
                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Allow-Credentials: true\r\n"
-                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After\r\nVary: Origin\r\n",
+                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, RateLimit, RateLimit-Policy\r\nVary: Origin\r\n",
                      origin);
             return;
         }
@@ -219,6 +220,12 @@ void pipeline_run(req_t *r) {
         request_id_new(r->request_id);
     client_ip(r->ri->remote_addr, req_header(r, "X-Forwarded-For"), (int)g_app.cfg.trusted_proxies, r->ip,
               sizeof r->ip);
+    const char *framing = framing_problem(r->ri);
+    if (framing) {
+        framing_force_close(r->ri);
+        resp_problem(r, 400, framing, NULL, "Connection: close\r\n");
+        return;
+    }
     const char *path = r->ri->local_uri;
     if (!path) {
         resp_problem(r, 400, "The request target is not a path.", NULL, NULL);
