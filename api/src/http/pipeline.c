@@ -44,6 +44,18 @@ static route_entry_t dispatch_table(route_t route, method_t m) {
     }
 }
 
+static int metrics_port;
+void pipeline_set_metrics_port(int port) { metrics_port = port; }
+
+/* With a metrics listener: /metrics only there; there only /metrics, /version and the probes. */
+static int wrong_listener(const req_t *r) {
+    if (!metrics_port) return 0;
+    route_t rt = r->match.route;
+    int on_metrics = r->ri->server_port == metrics_port;
+    if (rt == R_METRICS) return !on_metrics;
+    return on_metrics && rt != R_VERSION && rt != R_HEALTHZ && rt != R_READYZ;
+}
+
 int request_id_ok(const char *v) {
     size_t n = strlen(v);
     if (n == 0 || n > 64) return 0;
@@ -233,7 +245,7 @@ void pipeline_run(req_t *r) {
     }
     r->match = router_match(r->method, path);
     set_cors(r);
-    if (r->match.status == 404) {
+    if (r->match.status == 404 || wrong_listener(r)) {
         resp_problem(r, 404, "No such resource.", NULL, NULL);
         return;
     }
