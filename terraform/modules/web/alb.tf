@@ -51,7 +51,9 @@ resource "aws_lb" "api" {
   security_groups            = [aws_security_group.alb.id]
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
-  idle_timeout               = 60
+  # The one place the idle timeout is set: helm_values passes it to the chart, which keeps the API's idle
+  # connections longer (loadBalancer.idleTimeoutSeconds; tests/helm/keepalive.test.mjs reads both).
+  idle_timeout = 60
 }
 
 resource "aws_lb_target_group" "api" {
