@@ -10,7 +10,7 @@ typedef struct {
         redis_timeout_ms, hash_concurrency, rate_limit, rate_window, max_body, shutdown_grace, jwt_leeway;
     int cookie_secure;
     long trusted_proxies;
-    char *metrics_listen;                                      /* "" = /metrics on the main listener */
+    char *metrics_listen;                                                 /* "" = /metrics on the main listener */
     long keepalive_timeout_ms, header_timeout_ms, max_client_connections; /* slow and idle clients */
 } config_t;
 

@@ -41,8 +41,8 @@ Test(framing, ambiguous_requests_are_refused) {
     const char *const two_te[][2] = {{"Host", "x"}, {"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "gzip"}};
     const char *const two_host[][2] = {{"Host", "x"}, {"Host", "y"}};
     const char *const no_host[][2] = {{"Accept", "*/*"}};
-    struct mg_request_info cases[] = {req("1.1", 3, two_cl), req("1.1", 3, cl_te),   req("1.1", 2, bad_cl),
-                                      req("1.1", 2, neg_cl), req("1.1", 2, empty_cl), req("1.1", 3, two_te),
+    struct mg_request_info cases[] = {req("1.1", 3, two_cl),   req("1.1", 3, cl_te),    req("1.1", 2, bad_cl),
+                                      req("1.1", 2, neg_cl),   req("1.1", 2, empty_cl), req("1.1", 3, two_te),
                                       req("1.1", 2, two_host), req("1.1", 1, no_host)};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         cr_assert_not_null(framing_problem(&cases[i]), "case %zu", i);

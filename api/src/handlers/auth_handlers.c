@@ -237,7 +237,8 @@ void h_me(req_t *r) {
     user_t u;
     as_result_t res = account_get(r->user_id, &u);
     if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
         return;
     }
     if (res != AS_OK) {
@@ -267,7 +268,8 @@ void h_me_password(req_t *r) {
         field_errors_add(&errs, "current_password", "is not correct");
         resp_problem(r, 422, "The password was not changed.", &errs, NULL);
     } else if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
     } else {
         respond_service_error(r, res);
     }
@@ -289,7 +291,8 @@ void h_me_delete(req_t *r) {
         field_errors_add(&errs, "password", "is not correct");
         resp_problem(r, 422, "The account was not deleted.", &errs, NULL);
     } else if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
     } else {
         respond_service_error(r, res);
     }

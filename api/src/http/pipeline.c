@@ -109,7 +109,8 @@ static void set_cors(req_t *r) {
         if (n == on && strncmp(p, origin, n) == 0) {
             snprintf(r->cors_headers, sizeof r->cors_headers,
                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Allow-Credentials: true\r\n"
-                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, RateLimit, RateLimit-Policy\r\nVary: Origin\r\n",
+                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, RateLimit, "
+                     "RateLimit-Policy\r\nVary: Origin\r\n",
                      origin);
             return;
         }

@@ -8,11 +8,12 @@
 #define PASSWORD_MAX    128
 #define NAME_MAX_CHARS  100
 #define TEXT_MAX_CHARS  20000
+#define EMAIL_MAX_BYTES 254
+#define JSON_MAX_DEPTH  32
+
 /* The largest valid note body: every character written as a JSON escape of a surrogate pair (12 bytes per
  * character), plus room for the keys. NOTEJAM_MAX_BODY's default must not be below it (tests/unit/test_config.c). */
 #define NOTE_BODY_MAX_BYTES ((TEXT_MAX_CHARS + NAME_MAX_CHARS) * 12 + 1024)
-#define EMAIL_MAX_BYTES 254
-#define JSON_MAX_DEPTH  32
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) without NUL bytes. */
 int utf8_valid(const char *s, size_t n);

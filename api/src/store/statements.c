@@ -13,12 +13,14 @@ static db_stmt_t table[SQL_COUNT] = {
     {"user_insert",
      "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, " US("created_at")},
     /* always one row: the user (NULLs when unknown) and lower($1), the identity per-account limits are keyed on */
-    {"user_by_email", "SELECT u.id, u.email, u.password_hash, " US("u.created_at") ", k.key FROM (SELECT lower($1) AS key) k "
-                      "LEFT JOIN users u ON lower(u.email) = k.key"},
+    {"user_by_email",
+     "SELECT u.id, u.email, u.password_hash, " US("u.created_at") ", k.key FROM (SELECT lower($1) AS key) k "
+                                                                  "LEFT JOIN users u ON lower(u.email) = k.key"},
     {"user_by_id", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE id = $1"},
     /* a new password also expires every reset link mailed before it */
-    {"user_set_password", "WITH r AS (UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL) "
-                          "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
+    {"user_set_password",
+     "WITH r AS (UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL) "
+     "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
     {"user_delete", "DELETE FROM users WHERE id = $1"},
     /* forgot-password in one statement whether or not the email is known: always one row (key, id, email) */
     {"reset_insert", "WITH k AS (SELECT lower($2) AS key), u AS (SELECT users.id, users.email FROM users, k "
