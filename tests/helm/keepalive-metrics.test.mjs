@@ -33,6 +33,9 @@ for (const env of ['dev', 'test', 'prod']) {
     const keep = keepAliveOf(await render('helm4', 'notejam', { env }));
     assert.ok(keep > ALB_IDLE * 1000, `${keep} ms vs ALB ${ALB_IDLE} s`);
     assert.ok(keep >= keepMin && keep <= keepMax, `${keep} within ${keepMin}..${keepMax}`);
+    const cm = apiConfig(await render('helm4', 'notejam', { env }));
+    const cap = Number(cm.NOTEJAM_MAX_CLIENT_CONNECTIONS);
+    assert.ok(cap > 0 && cap < Number(cm.NOTEJAM_THREADS), `per-client cap ${cap} below ${cm.NOTEJAM_THREADS} threads: one peer never holds them all`);
   });
 }
 
