@@ -45,9 +45,13 @@ static const struct entry {
     {"NOTEJAM_RATE_LIMIT", I(rate_limit), "10", 1, 1000000, 0},
     {"NOTEJAM_RATE_WINDOW", I(rate_window), "60", 1, 86400, 0},
     {"NOTEJAM_TRUSTED_PROXIES", I(trusted_proxies), "0", 0, 5, 0},
-    {"NOTEJAM_MAX_BODY", I(max_body), "65536", 1024, 16777216, 0},
+    {"NOTEJAM_MAX_BODY", I(max_body), "262144", 1024, 16777216, 0},
     {"NOTEJAM_SHUTDOWN_GRACE", I(shutdown_grace), "20", 0, 3600, 0},
     {"NOTEJAM_LOG_LEVEL", S(log_level), "info", 0, 0, 0},
+    {"NOTEJAM_METRICS_LISTEN", S(metrics_listen), "", 0, 0, 0},
+    {"NOTEJAM_KEEPALIVE_TIMEOUT_MS", I(keepalive_timeout_ms), "65000", 1000, 3600000, 0},
+    {"NOTEJAM_HEADER_TIMEOUT_MS", I(header_timeout_ms), "5000", 100, 600000, 0},
+    {"NOTEJAM_MAX_CLIENT_CONNECTIONS", I(max_client_connections), "64", 0, 100000, 0},
 #undef S
 #undef I
 #undef B
@@ -146,6 +150,10 @@ int config_load(config_t *cfg, int purpose, config_getenv_fn env, char *err, siz
     }
     if (!strchr(cfg->listen, ':')) {
         snprintf(err, err_size, "NOTEJAM_LISTEN must be address:port");
+        goto fail;
+    }
+    if (*cfg->metrics_listen && (!strchr(cfg->metrics_listen, ':') || strchr(cfg->metrics_listen, ','))) {
+        snprintf(err, err_size, "NOTEJAM_METRICS_LISTEN must be address:port");
         goto fail;
     }
     if (cfg->database_url && *cfg->database_url && strncmp(cfg->database_url, "postgres", 8) != 0) {

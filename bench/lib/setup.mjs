@@ -15,7 +15,8 @@ export const psql = (url, sql) => execFileSync('psql', [url, '-Atqc', sql]).toSt
 
 export async function benchStack({ users = 1000, notes = 100000, env = {}, binary } = {}) {
   const stack = await startStack({
-    env: { NOTEJAM_THREADS: '300', NOTEJAM_RATE_LIMIT: '1000000', NOTEJAM_SHUTDOWN_GRACE: '5', ...env },
+    // one load generator on loopback opens up to 256 connections: no per-client cap (tests/resilience/slowloris)
+    env: { NOTEJAM_THREADS: '300', NOTEJAM_RATE_LIMIT: '1000000', NOTEJAM_SHUTDOWN_GRACE: '5', NOTEJAM_MAX_CLIENT_CONNECTIONS: '0', ...env },
   });
   await stack.api.stop('SIGTERM'); // replaced by a process whose log goes to a file, not to this process's memory
   const api = apiInstance({ env: stack.api.env, name: 'api', dir: stack.dir, port: stack.api.port, binary });

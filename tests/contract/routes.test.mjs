@@ -10,7 +10,7 @@ import { SPEC, ROOT } from './paths.mjs';
 const HANDLERS = path.join(ROOT, 'api/src/handlers');
 const sources = readdirSync(HANDLERS).filter((f) => f.endsWith('.c'))
   .map((f) => ({ file: f, text: readFileSync(path.join(HANDLERS, f), 'utf8') }));
-const ROUTE = /\{\s*M_(GET|HEAD|POST|PUT|PATCH|DELETE),\s*"([^"]+)",\s*(\w+),\s*ROUTE_(AUTH|PUBLIC),\s*(\w+)\s*\}/g;
+const ROUTE = /\{\s*M_(GET|HEAD|POST|PUT|PATCH|DELETE),\s*"([^"]+)",\s*(\w+),\s*ROUTE_(AUTH|PUBLIC),\s*(\w+)(?:,\s*LISTEN_\w+)?\s*\}/g;
 const routes = sources.flatMap(({ file, text }) => [...text.matchAll(ROUTE)]
   .map(([, method, p, fn, auth]) => ({ file, method: method.toLowerCase(), path: p, fn, auth })));
 

@@ -129,6 +129,7 @@ test('the design base field names are present and required', () => {
   const s = spec.components.schemas;
   const req = (name, fields) => assert.deepEqual([...s[name].required].sort(), [...fields].sort(), name);
   req('TokenResponse', ['access_token', 'token_type', 'expires_in', 'refresh_token', 'user']);
+  req('RefreshResponse', ['access_token', 'token_type', 'expires_in', 'user']); // cookie refresh: no refresh_token
   req('User', ['id', 'email', 'created_at']);
   req('Pad', ['id', 'name', 'notes_count', 'created_at', 'updated_at']);
   req('Note', ['id', 'name', 'text', 'pad_id', 'pad', 'created_at', 'updated_at']);

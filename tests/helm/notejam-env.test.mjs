@@ -146,10 +146,10 @@ for (const env of CHART_ENVS.notejam) {
       assert.ok(selects(pdb.spec.selector.matchLabels, pod.metadata.labels));
     });
 
-    test('Service selects the API pods on the http port', () => {
+    test('Service selects the API pods on the http port (and the metrics port, keepalive-metrics.test.mjs)', () => {
       const svc = one(objects, 'Service', 'api');
       assert.ok(selects(svc.spec.selector, pod.metadata.labels));
-      assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.targetPort]), [['http', 'http']]);
+      assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.targetPort]), [['http', 'http'], ['metrics', 'metrics']]);
     });
 
     test('one entry point: a TargetGroupBinding of the API Service to Terraform\'s target group, no Ingress', () => {
@@ -177,7 +177,8 @@ for (const env of CHART_ENVS.notejam) {
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
       for (const rule of np.spec.ingress) {
         assert.ok(rule.from?.length, 'no allow-from-anywhere rule');
-        assert.deepEqual(rule.ports.map((p) => p.port), [8080]);
+        // the http port, or (Prometheus only) the metrics port
+        assert.deepEqual(rule.ports.map((p) => p.port), rule.from.every((f) => f.namespaceSelector) ? [9090] : [8080]);
         for (const peer of rule.from) {
           const ok = peer.ipBlock || peer.namespaceSelector
             || peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'web';

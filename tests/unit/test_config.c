@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
+#include "http/validate.h"
 
 static const char *vars[32][2];
 static int n_vars;
@@ -32,7 +33,7 @@ Test(config, defaults_apply) {
     cr_assert_eq(config_load(&c, CONFIG_FOR_SERVE, fake_env, err, sizeof err), 0, "%s", err);
     cr_assert_str_eq(c.listen, "127.0.0.1:8080");
     cr_assert_eq(c.access_ttl, 900);
-    cr_assert_eq(c.max_body, 65536);
+    cr_assert_geq(c.max_body, NOTE_BODY_MAX_BYTES, "the body cap fits the largest valid note (validate.h)");
     cr_assert_eq(c.cookie_secure, 1);
     config_free(&c);
 }

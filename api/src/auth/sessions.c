@@ -106,7 +106,8 @@ static int rotate_once(rds_conn_t *c, const char *key, ses_issued_t *out, ses_re
     freeReplyObject(w);
     if (!(tok = cmd(c, RC_ROTATE, 2, hget))) return 0;
     const char *sid = hfield(tok, "sid"), *uid = hfield(tok, "uid");
-    refresh_token_state_t ts = {sid && uid, to_i64(hfield(tok, "rot")) != 0, to_i64(hfield(tok, "exp"))};
+    refresh_token_state_t ts = {sid && uid, to_i64(hfield(tok, "rot")) != 0, to_i64(hfield(tok, "exp")),
+                                to_i64(hfield(tok, "rat")), 0};
     refresh_family_state_t fs = {0, 0};
     if (ts.found) {
         char famkey[64];
@@ -115,6 +116,16 @@ static int rotate_once(rds_conn_t *c, const char *key, ses_issued_t *out, ses_re
         if (!(fam = cmd(c, RC_ROTATE, 2, fget))) goto out;
         fs.found = hfield(fam, "created") != NULL;
         fs.created_at = to_i64(hfield(fam, "created"));
+    }
+    if (ts.rotated && hfield(tok, "next")) { /* only on the reuse path: was the successor used already? */
+        char nextkey[80];
+        snprintf(nextkey, sizeof nextkey, "nj:rt:%s", hfield(tok, "next"));
+        const char *nget[] = {"HGET", nextkey, "rot"};
+        redisReply *n = cmd(c, RC_ROTATE, 3, nget);
+        if (!n) goto out;
+        /* gone (expired, signed out) counts as used */
+        ts.successor_used = n->type != REDIS_REPLY_STRING || strcmp(n->str, "0") != 0;
+        freeReplyObject(n);
     }
     int64_t now = time(NULL);
     refresh_decision_t d = refresh_decide(&ts, &fs, now, max_age);
@@ -139,11 +150,16 @@ static int rotate_once(rds_conn_t *c, const char *key, ses_issued_t *out, ses_re
     int64_t left = fs.created_at + max_age - now, t = refresh_ttl < left ? refresh_ttl : left;
     snprintf(exp, sizeof exp, "%" PRId64, now + t);
     snprintf(ttl, sizeof ttl, "%" PRId64, t);
-    const char *multi[] = {"MULTI"}, *execc[] = {"EXEC"}, *mark[] = {"HSET", key, "rot", "1"};
+    char now_s[24];
+    snprintf(now_s, sizeof now_s, "%" PRId64, now);
+    /* a first rotation records when and into what (newkey's hash, after "nj:rt:"); a sibling within the grace
+     * leaves the mark as it was, so the grace never extends */
+    const char *multi[] = {"MULTI"}, *execc[] = {"EXEC"},
+               *mark[] = {"HSET", key, "rot", "1", "rat", now_s, "next", newkey + 6};
     const char *th[10], *te[3];
     new_token_cmds(newkey, uid, sid, exp, ttl, th, te);
     const char **argvs[] = {multi, mark, th, te, execc};
-    int argcs[] = {1, 4, 10, 3, 1};
+    int argcs[] = {1, ts.rotated ? 4 : 8, 10, 3, 1};
     redisReply *replies[5];
     if (rds_pipeline(c, RC_ROTATE, 5, argcs, argvs, replies) < 0) goto out;
     int aborted = replies[4] && replies[4]->type == REDIS_REPLY_NIL;

@@ -21,13 +21,18 @@ static void cookie_header(char *out, size_t size, const char *token, long max_ag
              max_age, g_app.cfg.cookie_secure ? "; Secure" : "");
 }
 
-static void send_tokens(req_t *r, int status, const auth_tokens_t *t) {
+/* The tokens as JSON and the refresh cookie. with_refresh: also the refresh token in the body (not when the
+ * request came with the cookie: page script must not read what the HttpOnly cookie hides). */
+static void send_tokens(req_t *r, int status, const auth_tokens_t *t, int with_refresh) {
     buf_t b;
     buf_init(&b, 4096);
     buf_puts(&b, "{\"access_token\":");
     json_str(&b, t->access_token);
-    buf_printf(&b, ",\"token_type\":\"Bearer\",\"expires_in\":%ld,\"refresh_token\":", g_app.cfg.access_ttl);
-    json_str(&b, t->session.token);
+    buf_printf(&b, ",\"token_type\":\"Bearer\",\"expires_in\":%ld", g_app.cfg.access_ttl);
+    if (with_refresh) {
+        buf_puts(&b, ",\"refresh_token\":");
+        json_str(&b, t->session.token);
+    }
     buf_printf(&b, ",\"user\":");
     write_user(&b, &t->user);
     buf_putc(&b, '}');
@@ -40,25 +45,27 @@ static void send_tokens(req_t *r, int status, const auth_tokens_t *t) {
 
 static void clear_cookie(char *out, size_t size) { cookie_header(out, size, "", 0); }
 
-/* Both limits (per client IP and per account) must pass. Returns 0, or answers 429/503 and returns -1. */
-static int rate_limited(req_t *r, const char *scope, const char *email) {
-    int retry = 0, limit = (int)g_app.cfg.rate_limit, window = (int)g_app.cfg.rate_window;
-    char account[300];
-    snprintf(account, sizeof account, "%s", email ? email : "");
-    for (char *p = account; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
-    rl_result_t a = ratelimit_hit(scope, r->ip, limit, window, &retry);
-    rl_result_t b = a == RL_OK && email ? ratelimit_hit(scope, account, limit, window, &retry) : a;
-    if (a == RL_UNAVAILABLE || b == RL_UNAVAILABLE) {
+static void answer_limited(req_t *r, int retry) {
+    char extra[64];
+    snprintf(extra, sizeof extra, "Retry-After: %d\r\n", retry);
+    metrics_auth(AUTH_RATE_LIMITED);
+    log_security("rate_limited", 0, r->ip, r->request_id);
+    resp_problem(r, 429, "Too many attempts. Try again later.", NULL, extra);
+}
+
+/* The per-client limit of scope; every answer of the endpoint then carries the RateLimit headers. Per-account
+ * limits live in the service, keyed on the database's normalised email. Returns 0, or answers and returns -1. */
+static int rate_limited(req_t *r, const char *scope) {
+    int limit = (int)g_app.cfg.rate_limit, window = (int)g_app.cfg.rate_window;
+    rl_state_t st;
+    rl_result_t a = ratelimit_hit(scope, r->ip, limit, window, &st);
+    if (a == RL_UNAVAILABLE) {
         respond_unavailable(r, "The session store is unavailable.");
         return -1;
     }
-    if (a == RL_LIMITED || b == RL_LIMITED) {
-        char extra[64];
-        snprintf(extra, sizeof extra, "Retry-After: %d\r\n", retry);
-        metrics_auth(AUTH_RATE_LIMITED);
-        log_security("rate_limited", 0, r->ip, r->request_id);
-        resp_problem(r, 429, "Too many attempts. Try again later.", NULL, extra);
+    ratelimit_headers("client", limit, window, &st, r->rate_headers, sizeof r->rate_headers);
+    if (a == RL_LIMITED) {
+        answer_limited(r, st.reset);
         return -1;
     }
     return 0;
@@ -87,12 +94,12 @@ static int read_credentials(req_t *r, const char **email, const char **password,
 
 static void h_signup(req_t *r) {
     const char *email, *password;
-    if (read_credentials(r, &email, &password, 1) < 0 || rate_limited(r, "signup", email) < 0) return;
+    if (read_credentials(r, &email, &password, 1) < 0 || rate_limited(r, "signup") < 0) return;
     auth_tokens_t t = {0};
     as_result_t res = auth_signup(email, password, &t);
     if (res == AS_OK) {
         r->user_id = t.user.id;
-        send_tokens(r, 201, &t);
+        send_tokens(r, 201, &t, 1);
     } else if (res == AS_EMAIL_TAKEN) {
         field_errors_t errs = {0};
         field_errors_add(&errs, "email", "is already registered");
@@ -105,12 +112,15 @@ static void h_signup(req_t *r) {
 
 static void h_signin(req_t *r) {
     const char *email, *password;
-    if (read_credentials(r, &email, &password, 0) < 0 || rate_limited(r, "signin", email) < 0) return;
+    if (read_credentials(r, &email, &password, 0) < 0 || rate_limited(r, "signin") < 0) return;
     auth_tokens_t t = {0};
-    as_result_t res = auth_signin(email, password, &t);
+    int retry = 1;
+    as_result_t res = auth_signin(email, password, r->ip, &t, &retry);
     if (res == AS_OK) {
         r->user_id = t.user.id;
-        send_tokens(r, 200, &t);
+        send_tokens(r, 200, &t, 1);
+    } else if (res == AS_LIMITED) {
+        answer_limited(r, retry);
     } else if (res == AS_BAD_CREDENTIALS) {
         log_security("signin_failure", 0, r->ip, r->request_id);
         resp_problem(r, 401, "Wrong email or password.", NULL, NULL);
@@ -120,13 +130,15 @@ static void h_signin(req_t *r) {
     auth_tokens_free(&t);
 }
 
-/* The refresh token from {"refresh_token"} or, with no body, the cookie. Returns NULL after answering. */
-static const char *refresh_token_of(req_t *r, char *cookie_buf, size_t size) {
+/* The refresh token from {"refresh_token"} or, with no body, the cookie (*from_cookie = 1). Returns NULL after
+ * answering. */
+static const char *refresh_token_of(req_t *r, char *cookie_buf, size_t size, int *from_cookie) {
     static const char *const allowed[] = {"refresh_token", NULL};
     field_errors_t errs = {0};
     if (r->json) {
-        if (fields_check(r->json, allowed, &errs) < 0) {
-            resp_problem(r, 400, "A field appears twice.", NULL, NULL);
+        int rc = fields_check(r->json, allowed, &errs);
+        if (rc < 0) {
+            resp_problem(r, 400, fields_check_detail(rc), NULL, NULL);
             return NULL;
         }
         const char *t = field_string(r->json, "refresh_token", 0, &errs);
@@ -134,7 +146,10 @@ static const char *refresh_token_of(req_t *r, char *cookie_buf, size_t size) {
         if (t) return t;
     }
     const char *cookies = req_header(r, "Cookie");
-    if (cookies && mg_get_cookie(cookies, COOKIE_NAME, cookie_buf, size) > 0) return cookie_buf;
+    if (cookies && mg_get_cookie(cookies, COOKIE_NAME, cookie_buf, size) > 0) {
+        *from_cookie = 1;
+        return cookie_buf;
+    }
     field_errors_add(&errs, "refresh_token", "is required (in the body or the cookie)");
     respond_invalid(r, &errs);
     return NULL;
@@ -142,7 +157,8 @@ static const char *refresh_token_of(req_t *r, char *cookie_buf, size_t size) {
 
 static void h_refresh(req_t *r) {
     char cookie[128];
-    const char *token = refresh_token_of(r, cookie, sizeof cookie);
+    int from_cookie = 0;
+    const char *token = refresh_token_of(r, cookie, sizeof cookie, &from_cookie);
     if (!token) return;
     auth_tokens_t t = {0};
     as_result_t res = auth_refresh(token, &t);
@@ -150,7 +166,7 @@ static void h_refresh(req_t *r) {
     clear_cookie(extra, sizeof extra);
     if (res == AS_OK) {
         r->user_id = t.user.id;
-        send_tokens(r, 200, &t);
+        send_tokens(r, 200, &t, !from_cookie);
     } else if (res == AS_SESSION_REUSED) {
         log_security("refresh_reuse", t.user.id, r->ip, r->request_id);
         resp_problem(r, 401, "The session was revoked.", NULL, extra);
@@ -164,7 +180,8 @@ static void h_refresh(req_t *r) {
 
 static void h_signout(req_t *r) {
     char cookie[128];
-    const char *token = refresh_token_of(r, cookie, sizeof cookie);
+    int from_cookie = 0;
+    const char *token = refresh_token_of(r, cookie, sizeof cookie, &from_cookie);
     if (!token) return;
     as_result_t res = auth_signout(token);
     char extra[512];
@@ -181,8 +198,13 @@ static void h_forgot(req_t *r) {
     if (!require_body(r, allowed, &errs)) return;
     const char *email = field_string(r->json, "email", 1, &errs);
     if (email && validate_email(email)) field_errors_add(&errs, "email", validate_email(email));
-    if (respond_invalid(r, &errs) || rate_limited(r, "forgot", email) < 0) return;
-    as_result_t res = auth_forgot(email);
+    if (respond_invalid(r, &errs) || rate_limited(r, "forgot") < 0) return;
+    int retry = 1;
+    as_result_t res = auth_forgot(email, &retry);
+    if (res == AS_LIMITED) {
+        answer_limited(r, retry);
+        return;
+    }
     if (res != AS_OK) {
         respond_service_error(r, res);
         return;
@@ -199,7 +221,7 @@ static void h_reset(req_t *r) {
     const char *password = field_string(r->json, "password", 1, &errs);
     if (password && validate_password(password)) field_errors_add(&errs, "password", validate_password(password));
     if (token && strlen(token) != TOKEN_CHARS) field_errors_add(&errs, "token", "is not valid or has expired");
-    if (respond_invalid(r, &errs)) return;
+    if (respond_invalid(r, &errs) || rate_limited(r, "reset") < 0) return;
     as_result_t res = auth_reset(token, password);
     if (res == AS_BAD_RESET_TOKEN) {
         field_errors_add(&errs, "token", "is not valid or has expired");
@@ -215,7 +237,8 @@ static void h_me(req_t *r) {
     user_t u;
     as_result_t res = account_get(r->user_id, &u);
     if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, NULL);
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
         return;
     }
     if (res != AS_OK) {
@@ -240,12 +263,13 @@ static void h_me_password(req_t *r) {
     auth_tokens_t t = {0};
     as_result_t res = account_change_password(r->user_id, current, next, &t);
     if (res == AS_OK) {
-        send_tokens(r, 200, &t);
+        send_tokens(r, 200, &t, 1);
     } else if (res == AS_BAD_CREDENTIALS) {
         field_errors_add(&errs, "current_password", "is not correct");
         resp_problem(r, 422, "The password was not changed.", &errs, NULL);
     } else if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, NULL);
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
     } else {
         respond_service_error(r, res);
     }
@@ -267,7 +291,8 @@ static void h_me_delete(req_t *r) {
         field_errors_add(&errs, "password", "is not correct");
         resp_problem(r, 422, "The account was not deleted.", &errs, NULL);
     } else if (res == AS_NOT_FOUND) {
-        resp_problem(r, 401, "The account no longer exists.", NULL, NULL);
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
     } else {
         respond_service_error(r, res);
     }

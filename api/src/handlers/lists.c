@@ -67,6 +67,10 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
         return;
     }
     int rows = PQntuples(res), shown = rows > limit ? limit : rows;
+    if (rows == 0 && respond_if_account_gone(r)) { /* rows prove the account exists: only an empty page checks */
+        PQclear(res);
+        return;
+    }
     buf_t b;
     buf_init(&b, (size_t)8 << 20);
     buf_puts(&b, "{\"items\":[");

@@ -57,13 +57,13 @@ static void h_metrics(req_t *r) {
 }
 
 const route_def_t OPS_ROUTES[] = {
-    {M_GET, "/healthz", h_healthz, ROUTE_PUBLIC, 0},
-    {M_HEAD, "/healthz", h_healthz, ROUTE_PUBLIC, 0},
-    {M_GET, "/readyz", h_readyz, ROUTE_PUBLIC, 0},
-    {M_HEAD, "/readyz", h_readyz, ROUTE_PUBLIC, 0},
-    {M_GET, "/version", h_version, ROUTE_PUBLIC, 0},
-    {M_HEAD, "/version", h_version, ROUTE_PUBLIC, 0},
-    {M_GET, "/metrics", h_metrics, ROUTE_PUBLIC, 0},
-    {M_HEAD, "/metrics", h_metrics, ROUTE_PUBLIC, 0},
+    {M_GET, "/healthz", h_healthz, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_HEAD, "/healthz", h_healthz, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_GET, "/readyz", h_readyz, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_HEAD, "/readyz", h_readyz, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_GET, "/version", h_version, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_HEAD, "/version", h_version, ROUTE_PUBLIC, 0, LISTEN_BOTH},
+    {M_GET, "/metrics", h_metrics, ROUTE_PUBLIC, 0, LISTEN_METRICS},
+    {M_HEAD, "/metrics", h_metrics, ROUTE_PUBLIC, 0, LISTEN_METRICS},
     {0},
 };

@@ -30,7 +30,8 @@ static void h_pads_create(req_t *r) {
     if (!name) return;
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     const char *params[] = {uid, name};
-    respond_one(r, SQL_PAD_INSERT, 2, params, write_pad, 201, "/api/v1/pads/");
+    if (respond_one(r, SQL_PAD_INSERT, 2, params, write_pad, 201, "/api/v1/pads/") == DB_FK_VIOLATION)
+        resp_problem(r, 500, "The request could not be completed.", NULL, NULL); /* not a user: the only FK */
     free(name);
 }
 
@@ -73,7 +74,7 @@ int pad_is_mine(req_t *r, int64_t pad_id) {
     }
     int mine = PQntuples(res) > 0;
     PQclear(res);
-    if (!mine) resp_problem(r, 404, "No such resource.", NULL, NULL);
+    if (!mine && !respond_if_account_gone(r)) resp_problem(r, 404, "No such resource.", NULL, NULL);
     return mine;
 }
 

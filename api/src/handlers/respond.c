@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "http/fields.h"
+#include "store/statements.h"
 #include "util/json_out.h"
 
 int require_body(req_t *r, const char *const *allowed, field_errors_t *errs) {
@@ -10,8 +11,9 @@ int require_body(req_t *r, const char *const *allowed, field_errors_t *errs) {
         resp_problem(r, 400, "A JSON object body is required.", NULL, NULL);
         return 0;
     }
-    if (fields_check(r->json, allowed, errs) < 0) {
-        resp_problem(r, 400, "A field appears twice.", NULL, NULL);
+    int rc = fields_check(r->json, allowed, errs);
+    if (rc < 0) {
+        resp_problem(r, 400, fields_check_detail(rc), NULL, NULL);
         return 0;
     }
     return !respond_invalid(r, errs);
@@ -37,6 +39,30 @@ void respond_db_error(req_t *r, db_status_t s) {
         respond_unavailable(r, "The database is unavailable. Try again shortly.");
     else
         resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
+}
+
+int respond_if_account_gone(req_t *r) {
+    char uid[24];
+    snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
+    db_conn_t *c = db_acquire();
+    if (!c) {
+        respond_db_error(r, DB_UNAVAILABLE);
+        return 1;
+    }
+    PGresult *res = NULL;
+    const char *params[] = {uid};
+    db_status_t s = db_exec(c, SQL_USER_BY_ID, 1, params, &res);
+    db_release(c);
+    if (s != DB_OK) {
+        respond_db_error(r, s);
+        return 1;
+    }
+    int gone = PQntuples(res) == 0;
+    PQclear(res);
+    if (gone)
+        resp_problem(r, 401, "The account no longer exists.", NULL,
+                     "WWW-Authenticate: Bearer realm=\"notejam\", error=\"invalid_token\"\r\n");
+    return gone;
 }
 
 owned_ids_t owned_ids(const req_t *r, int64_t id) {

@@ -13,6 +13,9 @@ int require_body(req_t *r, const char *const *allowed, field_errors_t *errs);
 int respond_invalid(req_t *r, const field_errors_t *errs);
 void respond_unavailable(req_t *r, const char *detail);
 void respond_service_error(req_t *r, as_result_t res);
+/* Only where a query of the caller's rows found nothing (a hot path never runs it): answers 401 and returns 1 when
+ * the access token's account was deleted, answers 503 and returns 1 when that cannot be checked, else returns 0. */
+int respond_if_account_gone(req_t *r);
 void respond_db_error(req_t *r, db_status_t s);
 
 /* The two text parameters every owner-scoped statement takes: a pad or note id and the caller's user id. */

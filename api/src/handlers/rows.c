@@ -15,11 +15,12 @@ db_status_t respond_one(req_t *r, int stmt, int n, const char *const *params, ro
     db_release(c);
     if (s != DB_OK) {
         if (s == DB_UNAVAILABLE || s == DB_ERROR) respond_db_error(r, s);
-        return s; /* constraint violations are answered by the caller */
+        if (s == DB_FK_VIOLATION && respond_if_account_gone(r)) return DB_OK; /* a deleted account's token */
+        return s; /* other constraint violations are answered by the caller */
     }
     if (PQntuples(res) == 0) {
         PQclear(res);
-        resp_problem(r, 404, "No such resource.", NULL, NULL);
+        if (!respond_if_account_gone(r)) resp_problem(r, 404, "No such resource.", NULL, NULL);
         return DB_OK;
     }
     buf_t b;
@@ -50,6 +51,6 @@ void respond_delete(req_t *r, int stmt, int n, const char *const *params) {
     PQclear(res);
     if (gone)
         resp_no_content(r, NULL);
-    else
+    else if (!respond_if_account_gone(r))
         resp_problem(r, 404, "No such resource.", NULL, NULL);
 }

@@ -10,10 +10,16 @@
 
 #define STATIC_MAX_BYTES (16 << 20)
 
-static const char CSP[] = "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
-                          "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-                          "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
-                          "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n";
+/* The same security headers as the nginx image (docker/web/security-headers.conf; tests/api/spa-headers.test.mjs
+ * compares the two). X-Content-Type-Options comes with every response (response.c). */
+static const char SECURITY_HEADERS[] =
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n"
+    "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
+    "Cross-Origin-Opener-Policy: same-origin\r\n"
+    "Strict-Transport-Security: max-age=31536000\r\n";
 
 static const char *mime(const char *path) {
     const char *dot = strrchr(path, '.');
@@ -85,7 +91,8 @@ static void h_static(req_t *r) {
     int immutable = !fallback && strncmp(rel, "assets/", 7) == 0;
     char extra[1024];
     snprintf(extra, sizeof extra, "Cache-Control: %s\r\n%s",
-             immutable ? "public, max-age=31536000, immutable" : "no-cache", strstr(type, "html") ? CSP : "");
+             immutable ? "public, max-age=31536000, immutable" : "no-cache",
+             SECURITY_HEADERS); /* on every file, as nginx does */
     resp_send(r, 200, type, data, len, extra);
     free(data);
 }

@@ -3,6 +3,9 @@
 #include <string.h>
 
 int fields_check(const cJSON *obj, const char *const *allowed, field_errors_t *errs) {
+    int n = 0;
+    for (const cJSON *it = obj->child; it; it = it->next)
+        if (++n > FIELDS_MAX) return -2;
     for (const cJSON *it = obj->child; it; it = it->next) {
         for (const cJSON *prev = obj->child; prev != it; prev = prev->next)
             if (strcmp(prev->string, it->string) == 0) return -1;
@@ -12,6 +15,10 @@ int fields_check(const cJSON *obj, const char *const *allowed, field_errors_t *e
         if (!known) field_errors_add(errs, it->string, "is not a known field");
     }
     return 0;
+}
+
+const char *fields_check_detail(int rc) {
+    return rc == -2 ? "The body has more fields than any endpoint takes." : "A field appears twice.";
 }
 
 const char *field_string(const cJSON *obj, const char *name, int required, field_errors_t *errs) {

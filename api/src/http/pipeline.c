@@ -6,10 +6,22 @@
 #include <time.h>
 #include "app.h"
 #include "handlers/handlers.h"
+#include "http/framing.h"
 #include "http/validate.h"
 #include "ops/log.h"
 #include "ops/metrics.h"
 #include "util/secure_random.h"
+
+static int metrics_port;
+void pipeline_set_metrics_port(int port) { metrics_port = port; }
+
+/* With a metrics listener: /metrics only there; there only the routes declared LISTEN_BOTH (probes, /version). */
+static int wrong_listener(const req_t *r) {
+    if (!metrics_port) return 0;
+    int on_metrics = r->ri->server_port == metrics_port;
+    if (r->match.listener == LISTEN_METRICS) return !on_metrics;
+    return on_metrics && r->match.listener != LISTEN_BOTH;
+}
 
 int request_id_ok(const char *v) {
     size_t n = strlen(v);
@@ -64,7 +76,8 @@ static void set_cors(req_t *r) {
         if (n == on && strncmp(p, origin, n) == 0) {
             snprintf(r->cors_headers, sizeof r->cors_headers,
                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Allow-Credentials: true\r\n"
-                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After\r\nVary: Origin\r\n",
+                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, RateLimit, "
+                     "RateLimit-Policy\r\nVary: Origin\r\n",
                      origin);
             return;
         }
@@ -187,6 +200,12 @@ void pipeline_run(req_t *r) {
         request_id_new(r->request_id);
     client_ip(r->ri->remote_addr, req_header(r, "X-Forwarded-For"), (int)g_app.cfg.trusted_proxies, r->ip,
               sizeof r->ip);
+    const char *framing = framing_problem(r->ri);
+    if (framing) {
+        framing_force_close(r->ri);
+        resp_problem(r, 400, framing, NULL, "Connection: close\r\n");
+        return;
+    }
     const char *path = r->ri->local_uri;
     if (!path) {
         resp_problem(r, 400, "The request target is not a path.", NULL, NULL);
@@ -194,7 +213,7 @@ void pipeline_run(req_t *r) {
     }
     r->match = router_match(r->method, path);
     set_cors(r);
-    if (r->match.status == 404) {
+    if (r->match.status == 404 || wrong_listener(r)) {
         resp_problem(r, 404, "No such resource.", NULL, NULL);
         return;
     }

@@ -5,6 +5,8 @@
 
 void pipeline_run(req_t *r);
 void pipeline_cleanup(req_t *r);
+/* The metrics listener's port (0 = none): /metrics answers only there, and only ops routes are served there. */
+void pipeline_set_metrics_port(int port);
 /* Pure: picks the client IP from X-Forwarded-For given the number of trusted proxy hops (0 = peer address). */
 void client_ip(const char *peer, const char *xff, int hops, char *out, size_t out_size);
 /* Pure: 1 if value is a sane request id (1..64 of [A-Za-z0-9._-]). */

@@ -23,6 +23,7 @@ typedef struct req {
     char sid[48];
     int status;             /* the status written */
     char cors_headers[512]; /* Access-Control-* lines for an allowed Origin, else empty */
+    char rate_headers[192]; /* RateLimit-Policy and RateLimit lines on rate-limited endpoints, else empty */
 } req_t;
 
 /* Writes status line, headers (extra: zero or more "Name: value\r\n" lines) and body in one write. */

@@ -23,6 +23,7 @@ void resp_send(req_t *r, int status, const char *content_type, const char *body,
                r->request_id);
     if (is_api) buf_puts(&out, "Cache-Control: no-store\r\n");
     buf_puts(&out, r->cors_headers);
+    buf_puts(&out, r->rate_headers);
     if (extra) buf_puts(&out, extra);
     buf_puts(&out, "\r\n");
     if (r->method != M_HEAD && len) buf_append(&out, body, len);

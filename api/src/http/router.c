@@ -10,9 +10,10 @@ typedef struct {
     const char *tmpl;
     const route_def_t *by_method[M_COUNT];
     unsigned methods;
+    int listener;
 } path_entry_t;
 
-static path_entry_t paths[ROUTE_MAX] = {{"unmatched", {0}, 0}, {"static", {0}, 0}};
+static path_entry_t paths[ROUTE_MAX] = {{"unmatched", {0}, 0, LISTEN_MAIN}, {"static", {0}, 0, LISTEN_MAIN}};
 static int n_paths = 2;
 
 static const char *METHODS[M_COUNT] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"};
@@ -68,6 +69,12 @@ int router_init(const route_def_t *const *tables, char *err, size_t err_size) {
                 snprintf(err, err_size, "route %s %s is declared twice", method_name(d->method), d->path);
                 return -1;
             }
+            if (paths[i].methods && paths[i].listener != d->listener) {
+                snprintf(err, err_size, "route %s %s: another listener than the path's other methods",
+                         method_name(d->method), d->path);
+                return -1;
+            }
+            paths[i].listener = d->listener;
             paths[i].by_method[d->method] = d;
             paths[i].methods |= BIT(d->method);
         }
@@ -105,10 +112,11 @@ static route_t match_path(const char *path, int64_t *id) {
 }
 
 route_match_t router_match(method_t m, const char *path) {
-    route_match_t res = {R_UNMATCHED, NULL, 0, 404, 0};
+    route_match_t res = {R_UNMATCHED, NULL, 0, 404, 0, LISTEN_MAIN};
     route_t r = match_path(path, &res.id);
     if (r == R_UNMATCHED) return res;
     res.route = r;
+    res.listener = paths[r].listener;
     res.allowed = paths[r].methods | BIT(M_OPTIONS);
     res.status = (m == M_OPTIONS || (m < M_COUNT && paths[r].by_method[m])) ? 0 : 405;
     if (res.status == 0 && m != M_OPTIONS) res.def = paths[r].by_method[m];

@@ -12,6 +12,8 @@ struct req;
 typedef void (*handler_fn)(struct req *r);
 
 enum { ROUTE_PUBLIC = 0, ROUTE_AUTH = 1 }; /* ROUTE_AUTH: a valid access token is required */
+/* Which listener serves a path when NOTEJAM_METRICS_LISTEN sets a second one (else every path is served). */
+enum { LISTEN_MAIN = 0, LISTEN_BOTH, LISTEN_METRICS };
 
 typedef struct {
     method_t method;
@@ -33,10 +35,12 @@ typedef struct {
     int64_t id;             /* {id} in the path, else 0 */
     int status;             /* 0 = matched, 404 = no such path, 405 = path exists but not for this method */
     unsigned allowed;       /* bit mask of methods the path supports (for Allow) */
+    int listener;           /* the path's listener (LISTEN_*) */
 } route_match_t;
 
 /* Compiles the tables (each ends with an entry whose path is NULL; the list ends with NULL). Returns 0, or -1
- * with a reason in err: a method declared twice for a path, a malformed template, too many paths. */
+ * with a reason in err: a method declared twice for a path, a malformed template, too many paths,
+ * methods of one path on different listeners. */
 int router_init(const route_def_t *const *tables, char *err, size_t err_size);
 method_t method_parse(const char *m);
 const char *method_name(method_t m);

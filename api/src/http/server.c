@@ -6,6 +6,7 @@
 #include <time.h>
 #include "app.h"
 #include "handlers/handlers.h"
+#include "http/client_cap.h"
 #include "http/pipeline.h"
 #include "ops/log.h"
 #include "ops/metrics.h"
@@ -40,6 +41,7 @@ static int begin_request(struct mg_connection *conn) {
     memset(&r, 0, sizeof r);
     r.conn = conn;
     r.ri = mg_get_request_info(conn);
+    client_cap_learn(conn, r.ri);
     pipeline_run(&r);
     int64_t took = now_us() - start;
     metrics_http(r.match.route, r.method, r.status, took);
@@ -63,11 +65,20 @@ int server_start(void) {
         log_msg(LOG_ERROR, "routes", why);
         return -1;
     }
-    char threads[16];
+    char threads[16], ports[256], keepalive[24], header_timeout[24];
     snprintf(threads, sizeof threads, "%ld", c->threads);
+    /* the metrics listener is a second port the ALB's target group never registers */
+    snprintf(ports, sizeof ports, "%s%s%s", c->listen, *c->metrics_listen ? "," : "", c->metrics_listen);
+    /* keep-alive must outlast the ALB's idle timeout (else it reuses a connection we are closing: 502); the chart
+     * derives it from the idle timeout Terraform sets (charts/notejam config.albIdleTimeoutSeconds) */
+    snprintf(keepalive, sizeof keepalive, "%ld", c->keepalive_timeout_ms);
+    snprintf(header_timeout, sizeof header_timeout, "%ld", c->header_timeout_ms);
+    const char *mcolon = strrchr(c->metrics_listen, ':');
+    pipeline_set_metrics_port(mcolon ? (int)strtol(mcolon + 1, NULL, 10) : 0);
+    client_cap_configure((int)c->max_client_connections);
     /* no document_root: static files go through our own handler (CVE-2025-55763) */
     const char *options[] = {"listening_ports",
-                             c->listen,
+                             ports,
                              "num_threads",
                              threads,
                              "tcp_nodelay",
@@ -75,9 +86,9 @@ int server_start(void) {
                              "enable_keep_alive",
                              "yes",
                              "keep_alive_timeout_ms",
-                             "15000",
-                             "request_timeout_ms",
-                             "15000",
+                             keepalive,
+                             "request_timeout_ms", /* a new connection's header (and each body read) */
+                             header_timeout,
                              "listen_backlog",
                              "1024",
                              "connection_queue",
@@ -91,9 +102,21 @@ int server_start(void) {
     memset(&cb, 0, sizeof cb);
     cb.begin_request = begin_request;
     cb.log_message = log_message;
+    cb.init_connection = client_cap_open;
+    cb.connection_close = client_cap_close;
     mg_init_library(0);
     ctx = mg_start(&cb, NULL, options);
-    return ctx ? 0 : -1;
+    if (!ctx) return -1;
+    /* one request to ourselves, so the connection cap knows where civetweb keeps a peer's address */
+    char host[64] = "127.0.0.1", err[128];
+    const char *colon = strrchr(c->listen, ':');
+    size_t hl = (size_t)(colon - c->listen);
+    if (hl > 0 && hl < sizeof host && strncmp(c->listen, "0.0.0.0", hl) != 0 && c->listen[0] != '[')
+        snprintf(host, sizeof host, "%.*s", (int)hl, c->listen);
+    struct mg_connection *self = mg_download(host, (int)strtol(colon + 1, NULL, 10), 0, err, sizeof err,
+                                             "GET /healthz HTTP/1.0\r\nHost: %s\r\n\r\n", host);
+    if (self) mg_close_connection(self);
+    return 0;
 }
 
 void server_drain_and_stop(int grace_s) {

@@ -17,6 +17,10 @@
 #define LIMIT_STR_(n) #n
 #define LIMIT_STR(n)  LIMIT_STR_(n)
 
+/* The largest valid note body: every character written as a JSON escape of a surrogate pair (12 bytes per
+ * character), plus room for the keys. NOTEJAM_MAX_BODY's default must not be below it (tests/unit/test_config.c). */
+#define NOTE_BODY_MAX_BYTES ((TEXT_MAX_CHARS + NAME_MAX_CHARS) * 12 + 1024)
+
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) without NUL bytes. */
 int utf8_valid(const char *s, size_t n);
 /* Number of code points in valid UTF-8. */

@@ -12,16 +12,26 @@
 static db_stmt_t table[SQL_COUNT] = {
     {"user_insert",
      "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, " US("created_at")},
+    /* always one row: the user (NULLs when unknown) and lower($1), the identity per-account limits are keyed on */
     {"user_by_email",
-     "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE lower(email) = lower($1)"},
+     "SELECT u.id, u.email, u.password_hash, " US("u.created_at") ", k.key FROM (SELECT lower($1) AS key) k "
+                                                                  "LEFT JOIN users u ON lower(u.email) = k.key"},
     {"user_by_id", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE id = $1"},
-    {"user_set_password", "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
+    /* a new password also expires every reset link mailed before it */
+    {"user_set_password",
+     "WITH r AS (UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL) "
+     "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
     {"user_delete", "DELETE FROM users WHERE id = $1"},
-    {"reset_insert", "INSERT INTO password_resets (token_hash, user_id, expires_at) "
-                     "VALUES (decode($1, 'hex'), $2, now() + interval '1 hour')"},
+    /* forgot-password in one statement whether or not the email is known: always one row (key, id, email) */
+    {"reset_insert", "WITH k AS (SELECT lower($2) AS key), u AS (SELECT users.id, users.email FROM users, k "
+                     "WHERE lower(users.email) = k.key), i AS (INSERT INTO password_resets (token_hash, user_id, "
+                     "expires_at) SELECT decode($1, 'hex'), u.id, now() + interval '1 hour' FROM u) "
+                     "SELECT k.key, u.id, u.email FROM k LEFT JOIN u ON true"},
     {"reset_consume", "UPDATE password_resets SET used_at = now() WHERE token_hash = decode($1, 'hex') "
                       "AND used_at IS NULL AND expires_at > now() RETURNING user_id"},
-    {"reset_expire_user", "UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL"},
+    /* a cheap look before the new password is hashed: a bogus token costs no Argon2id */
+    {"reset_lookup", "SELECT user_id FROM password_resets WHERE token_hash = decode($1, 'hex') AND used_at IS NULL "
+                     "AND expires_at > now()"},
     {"pad_insert",
      "WITH p AS (INSERT INTO pads (user_id, name) VALUES ($1, $2) RETURNING *) SELECT " PAD_COLS " FROM p"},
     {"pad_get", "SELECT " PAD_COLS " FROM pads p WHERE p.id = $1 AND p.user_id = $2"},

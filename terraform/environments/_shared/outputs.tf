@@ -47,6 +47,8 @@ output "helm_values" {
     targetGroupBinding = { targetGroupArn = module.web.target_group_arn }
     # The chart refuses a preStop sleep that does not outlast the target group's deregistration delay.
     shutdown = { deregistrationDelaySeconds = module.web.deregistration_delay_seconds }
+    # The API's keep-alive outlasts the ALB's idle timeout (the chart adds its margin).
+    loadBalancer = { idleTimeoutSeconds = module.web.idle_timeout_seconds }
     networkPolicy = {
       ingressCidrs = module.network.public_subnet_cidrs # the ALB's ENIs (target type ip: they are the source)
       metricsCidrs = [module.network.vpc_cidr_block]    # AMP's managed collector scrapes from ENIs in the VPC

@@ -227,7 +227,7 @@ variable "api_rate_limit" {
 variable "api_max_body_bytes" {
   description = "Largest request body the API accepts (NOTEJAM_MAX_BODY); the WAF must not refuse smaller ones."
   type        = number
-  default     = 65536
+  default     = 262144
 }
 
 variable "manage_guardduty_detector" {

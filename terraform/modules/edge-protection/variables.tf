@@ -45,7 +45,7 @@ variable "evaluation_window_sec" {
 variable "api_max_body_bytes" {
   description = "Largest request body the API accepts (NOTEJAM_MAX_BODY): the common rule set's 8 KB body rule only counts when the API takes more."
   type        = number
-  default     = 65536
+  default     = 262144
 }
 
 variable "log_retention_days" {

@@ -69,7 +69,7 @@ resource "aws_prometheus_scraper" "this" {
     api_job          = "notejam-api"
     pushgateway_job  = "pushgateway"
     api_component    = "api"
-    api_port_name    = "http"
+    api_port_name    = "metrics" # the only port serving /metrics (NOTEJAM_METRICS_LISTEN; tests/helm/platform-closure.test.mjs)
     pushgateway_port = var.pushgateway.port
     pushgateway_ns   = var.pushgateway.namespace
     pushgateway_svc  = var.pushgateway.service

@@ -33,6 +33,11 @@ output "target_group_arn" {
   value       = aws_lb_target_group.api.arn
 }
 
+output "idle_timeout_seconds" {
+  description = "The API ALB's idle timeout (the API's keep-alive must outlast it: the chart's loadBalancer.idleTimeoutSeconds)."
+  value       = aws_lb.api.idle_timeout
+}
+
 output "deregistration_delay_seconds" {
   description = "How long the target group keeps draining a deregistered pod (the chart's preStop must outlast it)."
   value       = tonumber(aws_lb_target_group.api.deregistration_delay)

@@ -45,10 +45,14 @@ export async function generateTraffic(stack, hooks = {}) {
   keep(si.access_token, si.refresh_token);
   const token = si.access_token;
 
-  // Rotate the refresh token, then present the rotated one again: refresh-token reuse.
+  // Rotate the refresh token twice, then present the first one again: refresh-token reuse (once its successor
+  // was used, the API's concurrent-refresh grace no longer applies).
   const rf = must(await call('POST', '/api/v1/auth/refresh', { json: { refresh_token: si.refresh_token }, route: '/api/v1/auth/refresh' }), 200, 'refresh');
   expected.at(-1).userId = undefined;
   keep(rf.access_token, rf.refresh_token);
+  const rf2 = must(await call('POST', '/api/v1/auth/refresh', { json: { refresh_token: rf.refresh_token }, route: '/api/v1/auth/refresh' }), 200, 'refresh again');
+  expected.at(-1).userId = undefined;
+  keep(rf2.access_token, rf2.refresh_token);
   must(await call('POST', '/api/v1/auth/refresh', { json: { refresh_token: si.refresh_token }, route: '/api/v1/auth/refresh' }), 401, 'refresh reuse');
 
   const auth = { token, userId: uid };

@@ -1,7 +1,9 @@
 // The /api/v1 client. The access token lives only in this closure (never in storage); the refresh token is the
 // HttpOnly cookie the API sets, sent by POST /auth/refresh with an empty JSON body. On a 401 the client refreshes
 // once and retries once; concurrent 401s share the single refresh in flight (the API revokes the whole session if
-// one refresh token is used twice). Pure apart from the injected `fetch`, so it is unit-tested without a browser.
+// one refresh token is used twice, beyond a short grace for tabs refreshing at once). The refresh answer has no
+// refresh token in its body: the cookie keeps it. Pure apart from the injected `fetch`, so it is unit-tested
+// without a browser.
 
 export class ApiError extends Error {
   /** @param {number} status @param {object|null} problem RFC 9457 body @param {string|null} [retryAfter] */
