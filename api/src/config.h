@@ -11,7 +11,7 @@ typedef struct {
     int cookie_secure;
     long trusted_proxies;
     char *database_url_file; /* NOTEJAM_DATABASE_URL_FILE when the URL came from it (re-read on rotation), else NULL */
-    char *metrics_listen;                                                 /* "" = /metrics on the main listener */
+    char *metrics_listen;    /* "" = /metrics on the main listener */
     long keepalive_timeout_ms, header_timeout_ms, max_client_connections; /* slow and idle clients */
 } config_t;
 

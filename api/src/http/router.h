@@ -21,6 +21,7 @@ typedef struct {
     handler_fn fn;
     int auth;        /* ROUTE_PUBLIC or ROUTE_AUTH */
     size_t max_body; /* request body cap in bytes; 0: the server's (NOTEJAM_MAX_BODY) */
+    int listener;    /* LISTEN_MAIN (default), LISTEN_BOTH or LISTEN_METRICS; the same for every method of a path */
 } route_def_t;
 
 /* A route is one distinct path template: the label of its metrics. 0 and 1 are fixed. */
