@@ -242,3 +242,21 @@ test('the pipeline installs the controllers after each apply and before each dep
     assert.match(deploy, block, `deploy:${env} waits for infra:platform:${env}`);
   }
 });
+
+test('AMP\'s collector scrapes the API on the port that serves /metrics (NOTEJAM_METRICS_LISTEN), in every environment', async () => {
+  const scraped = terraform('modules/prometheus/main.tf').match(/api_port_name\s*=\s*"([^"]+)"/)?.[1];
+  assert.ok(scraped, 'terraform/modules/prometheus sets no api_port_name');
+  for (const env of CHART_ENVS.notejam) {
+    const objects = await render('helm3', 'notejam', { env });
+    const api = objects.find((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-api'))
+      ?? objects.find((o) => o.kind === 'Deployment');
+    const container = api.spec.template.spec.containers.find((c) => (c.ports ?? []).some((p) => p.name === 'http'));
+    const cm = objects.find((o) => o.kind === 'ConfigMap' && o.data?.NOTEJAM_METRICS_LISTEN !== undefined);
+    const listen = cm?.data.NOTEJAM_METRICS_LISTEN
+      ?? container.env?.find((e) => e.name === 'NOTEJAM_METRICS_LISTEN')?.value;
+    assert.ok(listen, `${env}: the API gets no NOTEJAM_METRICS_LISTEN`);
+    const port = container.ports.find((p) => p.name === scraped);
+    assert.ok(port, `${env}: the API container has no port named ${scraped}`);
+    assert.equal(Number(listen.split(':').pop()), port.containerPort, `${env}: /metrics is served on ${listen}, AMP scrapes ${scraped}`);
+  }
+});
