@@ -6,7 +6,7 @@ import { setup, teardown } from './helpers.mjs';
 
 let t, u;
 before(async () => {
-  t = await setup();
+  t = await setup({ env: { NOTEJAM_CORS_ORIGINS: 'https://client.example' } });
   u = await t.signup();
 });
 after(async () => {
@@ -117,4 +117,30 @@ test('every operation the spec gives If-Match answers 412 to an old tag; every o
     const r = await send(m.toUpperCase(), concrete, undefined, m === 'get' ? undefined : m === 'post' ? { name: 'n', ...(kind === 'notes' ? { text: '' } : {}) } : bodies[kind]);
     assert.match(r.headers.get('etag') ?? '', /^"[1-9][0-9]*\.[1-9][0-9]*"$/, `${m} ${path}`);
   }
+});
+
+test('CORS: a browser client on an allowed origin may send and read every header the spec gives pads and notes', async () => {
+  const requestHeaders = new Set(), responseHeaders = new Set();
+  const resolve = (node) => (node.$ref ? node.$ref.slice(2).split('/').reduce((o, k) => o[k], t.v.spec) : node);
+  for (const [path, item] of Object.entries(t.v.spec.paths)) {
+    if (!/^\/api\/v1\/(pads|notes)/.test(path)) continue;
+    for (const [m, op] of Object.entries(item)) {
+      if (!op?.responses) continue;
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve))
+        if (p.in === 'header') requestHeaders.add(p.name.toLowerCase());
+      // what a client acts on: the success headers and the retry hints (409, 503)
+      for (const [code, r] of Object.entries(op.responses).map(([c, x]) => [c, resolve(x)]))
+        if (/^2|^409$|^503$/.test(code)) for (const h of Object.keys(r.headers ?? {})) responseHeaders.add(h.toLowerCase());
+    }
+  }
+  assert.ok(requestHeaders.has('if-match') && requestHeaders.has('idempotency-key'));
+  const origin = { origin: 'https://client.example' };
+  const pre = await t.req('OPTIONS', '/api/v1/notes', { headers: { ...origin, 'access-control-request-method': 'POST' } });
+  const allowed = pre.headers.get('access-control-allow-headers').toLowerCase().split(/,\s*/);
+  for (const h of requestHeaders) assert.ok(allowed.includes(h), `preflight allows ${h}`);
+  const res = await t.req('GET', '/api/v1/notes', { token: u.token, headers: origin });
+  const exposed = res.headers.get('access-control-expose-headers').toLowerCase().split(/,\s*/);
+  // CORS-safelisted response headers need no exposing
+  for (const h of [...responseHeaders].filter((x) => !['content-type', 'cache-control'].includes(x)))
+    assert.ok(exposed.includes(h), `exposed: ${h}`);
 });

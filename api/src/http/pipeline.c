@@ -96,7 +96,8 @@ static void set_cors(req_t *r) {
         if (n == on && strncmp(p, origin, n) == 0) {
             snprintf(r->cors_headers, sizeof r->cors_headers,
                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Allow-Credentials: true\r\n"
-                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After\r\nVary: Origin\r\n",
+                     "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, ETag, Idempotent-Replayed\r\n"
+                     "Vary: Origin\r\n",
                      origin);
             return;
         }
@@ -111,7 +112,7 @@ static void answer_options(req_t *r) {
     if (r->cors_headers[0])
         snprintf(extra + n, sizeof extra - (size_t)n,
                  "Access-Control-Allow-Methods: %s\r\nAccess-Control-Allow-Headers: Authorization, Content-Type, "
-                 "X-Request-Id\r\nAccess-Control-Max-Age: 600\r\n",
+                 "X-Request-Id, If-Match, Idempotency-Key\r\nAccess-Control-Max-Age: 600\r\n",
                  allow);
     resp_no_content(r, extra);
 }
