@@ -2,8 +2,14 @@
 // shows the newer version and lets the user keep theirs or take the newer one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ctx, newPage } from '../lib/context.mjs';
-import { apiPost, apiSignIn, assertNoProblems, flash, heading, signIn, signUp, uniqueEmail } from '../lib/app.mjs';
+import {
+  apiPost, apiSignIn, assertNoProblems, flash, heading, screenshot, signIn, signUp, uniqueEmail,
+} from '../lib/app.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function noteText(token, id) {
   const res = await fetch(`${ctx.baseUrl}/api/v1/notes/${id}`, { headers: { authorization: `Bearer ${token}` } });
@@ -68,5 +74,27 @@ export function conflictTests() {
     assert.equal(await noteText(token, note.id), 'final');
     assertNoProblems(laptop);
     assertNoProblems(phone);
+  });
+
+  test('the conflict panel passes an axe-core audit and is screenshotted (note-conflict.png)', async () => {
+    const page = await newPage({ bypassCSP: true }); // injecting axe needs an inline script
+    const email = uniqueEmail('conflict-axe');
+    await signUp(page, email);
+    const token = await apiSignIn(ctx.baseUrl, email);
+    const note = await apiPost(ctx.baseUrl, token, '/notes', { name: 'Plan', text: 'first\nsecond line' });
+    await openEditor(page, note.id);
+    const res = await fetch(`${ctx.baseUrl}/api/v1/notes/${note.id}`, {
+      method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text: 'changed on another device' }),
+    });
+    assert.equal(res.status, 200);
+    await save(page, 'my version');
+    await page.getByRole('heading', { level: 2, name: 'This note was changed elsewhere' }).waitFor();
+    await screenshot(page, 'note-conflict');
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   });
 }
