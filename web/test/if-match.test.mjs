@@ -42,3 +42,11 @@ test('a save over a version someone else replaced is an ApiError 412; without an
   await api.updateNote(5, { text: 'forced' });
   assert.equal(srv.calls.at(-1).ifMatch, undefined);
 });
+
+test('deleteNote sends the ETag it is given as If-Match, and nothing without one', async () => {
+  const calls = [];
+  const api = createApi({ fetch: async (url, init) => { calls.push(init.headers['If-Match']); return new Response(null, { status: 204 }); } });
+  await api.deleteNote(5, '"5.3"');
+  await api.deleteNote(5);
+  assert.deepEqual(calls, ['"5.3"', undefined]);
+});

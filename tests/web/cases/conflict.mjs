@@ -76,6 +76,30 @@ export function conflictTests() {
     assertNoProblems(phone);
   });
 
+  test('deleting a note that was changed since the page opened is refused with a message; the note stays', async () => {
+    const page = await newPage();
+    const email = uniqueEmail('conflict-delete');
+    await signUp(page, email);
+    const token = await apiSignIn(ctx.baseUrl, email);
+    const note = await apiPost(ctx.baseUrl, token, '/notes', { name: 'Keep me', text: 'v1' });
+    await page.goto(`/notes/${note.id}/delete`);
+    await heading(page, 'Delete note “Keep me”?').waitFor();
+    const res = await fetch(`${ctx.baseUrl}/api/v1/notes/${note.id}`, {
+      method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text: 'v2, written elsewhere' }),
+    });
+    assert.equal(res.status, 200);
+    await page.getByRole('button', { name: 'Yes, delete note' }).click();
+    await page.getByText('This note was changed since you opened this page').waitFor();
+    assert.equal(await noteText(token, note.id), 'v2, written elsewhere', 'not deleted');
+    await page.reload();
+    await page.getByRole('button', { name: 'Yes, delete note' }).click();
+    await heading(page, /^All notes/).waitFor();
+    const gone = await fetch(`${ctx.baseUrl}/api/v1/notes/${note.id}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(gone.status, 404, 'deleted once the user saw the current version');
+    assertNoProblems(page);
+  });
+
   test('the conflict panel passes an axe-core audit and is screenshotted (note-conflict.png)', async () => {
     const page = await newPage({ bypassCSP: true }); // injecting axe needs an inline script
     const email = uniqueEmail('conflict-axe');

@@ -178,7 +178,8 @@ export function createApi(opts = {}) {
     createNote: (note) => request('POST', '/notes', note),
     /** With etag: only if the note is still at that version (else ApiError 412). Resolves { data, etag }. */
     updateNote: (id, note, etag) => tagged('PATCH', `/notes/${encodeURIComponent(id)}`, note, ifMatch(etag)),
-    deleteNote: (id) => request('DELETE', `/notes/${encodeURIComponent(id)}`),
+    /** With etag: only the version the user saw (else ApiError 412). */
+    deleteNote: (id, etag) => request('DELETE', `/notes/${encodeURIComponent(id)}`, undefined, ifMatch(etag)),
     /** Every pad of the user, following next_cursor (the sidebar and the note form need all of them). */
     async allPads() {
       const items = [];
