@@ -50,3 +50,17 @@ test('deleteNote sends the ETag it is given as If-Match, and nothing without one
   await api.deleteNote(5);
   assert.deepEqual(calls, ['"5.3"', undefined]);
 });
+
+test('getPadTagged and renamePad carry the pad ETag the same way', async () => {
+  const seen = [];
+  const api = createApi({
+    fetch: async (url, init) => {
+      seen.push(init.headers['If-Match']);
+      return reply(200, { id: 3, name: 'p', notes_count: 0 }, { etag: '"3.4"' });
+    },
+  });
+  assert.equal((await api.getPadTagged(3)).etag, '"3.4"');
+  await api.renamePad(3, 'q', '"3.4"');
+  await api.renamePad(3, 'r');
+  assert.deepEqual(seen, [undefined, '"3.4"', undefined]);
+});

@@ -100,6 +100,30 @@ export function conflictTests() {
     assertNoProblems(page);
   });
 
+  test('renaming a pad renamed elsewhere meanwhile says to what; a second Save uses the user\'s name', async () => {
+    const page = await newPage();
+    const email = uniqueEmail('conflict-pad');
+    await signUp(page, email);
+    const token = await apiSignIn(ctx.baseUrl, email);
+    const pad = await apiPost(ctx.baseUrl, token, '/pads', { name: 'Ideas' });
+    await page.goto(`/pads/${pad.id}/edit`);
+    await heading(page, 'Pad settings').waitFor();
+    const res = await fetch(`${ctx.baseUrl}/api/v1/pads/${pad.id}`, {
+      method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Ideas (phone)' }),
+    });
+    assert.equal(res.status, 200);
+    await page.getByLabel('Name').fill('Ideas (laptop)');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('This pad was renamed to “Ideas (phone)” elsewhere').waitFor();
+    const now = async () => (await (await fetch(`${ctx.baseUrl}/api/v1/pads/${pad.id}`, { headers: { authorization: `Bearer ${token}` } })).json()).name;
+    assert.equal(await now(), 'Ideas (phone)', 'the refused rename changed nothing');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await heading(page, 'Ideas (laptop) (0)').waitFor();
+    assert.equal(await now(), 'Ideas (laptop)');
+    assertNoProblems(page);
+  });
+
   test('the conflict panel passes an axe-core audit and is screenshotted (note-conflict.png)', async () => {
     const page = await newPage({ bypassCSP: true }); // injecting axe needs an inline script
     const email = uniqueEmail('conflict-axe');

@@ -167,8 +167,11 @@ export function createApi(opts = {}) {
     },
     listPads: (params) => request('GET', `/pads${query(params)}`),
     getPad: (id) => request('GET', `/pads/${encodeURIComponent(id)}`),
+    /** { data: pad, etag } */
+    getPadTagged: (id) => tagged('GET', `/pads/${encodeURIComponent(id)}`),
     createPad: (name) => request('POST', '/pads', { name }),
-    renamePad: (id, name) => request('PATCH', `/pads/${encodeURIComponent(id)}`, { name }),
+    /** With etag: only if the pad is still at that version (else ApiError 412). */
+    renamePad: (id, name, etag) => request('PATCH', `/pads/${encodeURIComponent(id)}`, { name }, ifMatch(etag)),
     deletePad: (id) => request('DELETE', `/pads/${encodeURIComponent(id)}`),
     listNotes: (params) => request('GET', `/notes${query(params)}`),
     listPadNotes: (id, params) => request('GET', `/pads/${encodeURIComponent(id)}/notes${query(params)}`),
