@@ -68,3 +68,21 @@ test('ids that are not positive integers are 404, never 500', async () => {
     assert.equal(r.headers.get('content-type'), 'application/problem+json');
   }
 });
+
+test("with If-Match (the owner's own current ETag, or *), another user's pad or note is still 404, never 412", async () => {
+  const before_ = await snapshot();
+  const padTag = (await t.get(`/api/v1/pads/${padA.id}`, a.token)).headers.get('etag');
+  const noteTag = (await t.get(`/api/v1/notes/${noteA.id}`, a.token)).headers.get('etag');
+  const stale = (tag) => tag.replace(/\.(\d+)"$/, (_, v) => `.${Number(v) + 1}"`);
+  for (const [path, tag, json] of [
+    [`/api/v1/pads/${padA.id}`, padTag, { name: 'hijacked' }],
+    [`/api/v1/notes/${noteA.id}`, noteTag, { text: 'hijacked' }],
+  ])
+    for (const ifMatch of [tag, stale(tag), '*'])
+      for (const m of ['PATCH', 'DELETE']) {
+        const r = await t.req(m, path, { token: b.token, json: m === 'PATCH' ? json : undefined, headers: { 'if-match': ifMatch } });
+        assert.equal(r.status, 404, `${m} ${path} If-Match: ${ifMatch}`);
+        assert.equal(r.headers.get('etag'), null, 'no ETag leaks');
+      }
+  assert.deepEqual(await snapshot(), before_, "A's data is unchanged");
+});

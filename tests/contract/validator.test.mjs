@@ -126,18 +126,21 @@ test('content types and bodies: wrong type, missing body, body on 204, invalid J
   assert.doesNotThrow(() => v.validate({ method: 'DELETE', path: '/api/v1/notes/12', status: 204, body: '' }));
   assert.doesNotThrow(() => v.validate({ method: 'DELETE', path: '/api/v1/notes/12', status: 204, body: Buffer.alloc(0) }));
   assert.doesNotThrow(() => v.validate({ ...base, body: Buffer.from(JSON.stringify(note)),
-    headers: { 'Content-Type': 'Application/JSON; charset=utf-8', ...rid } }), 'content type taken from headers');
+    headers: { 'Content-Type': 'Application/JSON; charset=utf-8', ...rid, ETag: '"12.1"' } }), 'content type taken from headers');
 });
 
 test('headers are checked when given: required ones present, values match their schema', () => {
   const pad = ex('NewPad');
   const created = { method: 'POST', path: '/api/v1/pads', status: 201, contentType: json, body: pad };
-  assert.doesNotThrow(() => v.validate({ ...created, headers: { ...rid, Location: '/api/v1/pads/8' } }));
-  assert.doesNotThrow(() => v.validate({ ...created, headers: { ...rid, location: 'http://127.0.0.1:8080/api/v1/pads/8' } }));
-  assert.throws(() => v.validate({ ...created, headers: rid }), /required header Location is missing/);
-  assert.throws(() => v.validate({ ...created, headers: { Location: '/api/v1/pads/8' } }), /required header X-Request-Id is missing/);
-  assert.throws(() => v.validate({ ...created, headers: { ...rid, Location: '/api/v1/notes/8' } }), /header Location/);
-  assert.throws(() => v.validate({ ...created, headers: { 'X-Request-Id': 'bad id!', Location: '/api/v1/pads/8' } }), /header X-Request-Id/);
+  const tag = { ETag: '"8.1"' };
+  assert.doesNotThrow(() => v.validate({ ...created, headers: { ...rid, ...tag, Location: '/api/v1/pads/8' } }));
+  assert.doesNotThrow(() => v.validate({ ...created, headers: { ...rid, ...tag, location: 'http://127.0.0.1:8080/api/v1/pads/8' } }));
+  assert.throws(() => v.validate({ ...created, headers: { ...rid, ...tag } }), /required header Location is missing/);
+  assert.throws(() => v.validate({ ...created, headers: { ...tag, Location: '/api/v1/pads/8' } }), /required header X-Request-Id is missing/);
+  assert.throws(() => v.validate({ ...created, headers: { ...rid, ...tag, Location: '/api/v1/notes/8' } }), /header Location/);
+  assert.throws(() => v.validate({ ...created, headers: { 'X-Request-Id': 'bad id!', ...tag, Location: '/api/v1/pads/8' } }), /header X-Request-Id/);
+  assert.throws(() => v.validate({ ...created, headers: { ...rid, Location: '/api/v1/pads/8' } }), /required header ETag is missing/);
+  assert.throws(() => v.validate({ ...created, headers: { ...rid, ETag: 'W/"8.1"', Location: '/api/v1/pads/8' } }), /header ETag/);
   const limited = { method: 'POST', path: '/api/v1/auth/signin', status: 429, contentType: problem,
     body: { type: 'https://notejam.dev/problems/rate-limited', title: 'Too Many Requests', status: 429, detail: 'x' } };
   assert.doesNotThrow(() => v.validate({ ...limited, headers: new Headers({ ...rid, 'Retry-After': '42' }) }));

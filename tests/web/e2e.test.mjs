@@ -7,6 +7,7 @@ import { expiryTests, prepareExpiry, sessionTests } from './cases/session.mjs';
 import { accountTests } from './cases/account.mjs';
 import { uiTests } from './cases/ui.mjs';
 import { tabTests } from './cases/tabs.mjs';
+import { conflictTests } from './cases/conflict.mjs';
 
 describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   before(async () => {
@@ -21,5 +22,6 @@ describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   accountTests();
   uiTests();
   tabTests();
+  conflictTests();
   expiryTests(); // last: their access tokens expire while the tests above run
 });

@@ -73,7 +73,9 @@ static void h_notes_create(req_t *r) {
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     snprintf(pad, sizeof pad, "%" PRId64, in.pad_id);
     const char *params[] = {uid, in.pad_id ? pad : NULL, in.name, in.text};
-    if (respond_one(r, SQL_NOTE_INSERT, 4, params, write_note, 201, "/api/v1/notes/") == DB_FK_VIOLATION)
+    idem_t idem;
+    answer_opts_t opts = {"/api/v1/notes/", &idem, 0};
+    if (idem_begin(r, &idem) && respond_row(r, SQL_NOTE_INSERT, 4, params, write_note, 201, &opts) == DB_FK_VIOLATION)
         pad_field_error(r);
     free(in.name);
 }
@@ -81,12 +83,13 @@ static void h_notes_create(req_t *r) {
 static void h_note_get(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
-    respond_one(r, SQL_NOTE_GET, 2, params, write_note, 200, NULL);
+    respond_one(r, SQL_NOTE_GET, 2, params, write_note, 200);
 }
 
 static void h_note_update(req_t *r) {
     note_input_t in;
-    if (read_note(r, 0, &in) < 0) return;
+    precondition_t pre;
+    if (read_if_match(r, r->match.id, &pre) < 0 || read_note(r, 0, &in) < 0) return;
     char pad[24];
     owned_ids_t ids = owned_ids(r, r->match.id);
     snprintf(pad, sizeof pad, "%" PRId64, in.pad_id);
@@ -97,15 +100,19 @@ static void h_note_update(req_t *r) {
                             in.text ? "t" : "f",
                             in.text,
                             in.has_pad ? "t" : "f",
-                            in.pad_id ? pad : NULL};
-    if (respond_one(r, SQL_NOTE_UPDATE, 8, params, write_note, 200, NULL) == DB_FK_VIOLATION) pad_field_error(r);
+                            in.pad_id ? pad : NULL,
+                            pre.versions};
+    answer_opts_t opts = {NULL, NULL, SQL_NOTE_EXISTS};
+    if (respond_row(r, SQL_NOTE_UPDATE, 9, params, write_note, 200, &opts) == DB_FK_VIOLATION) pad_field_error(r);
     free(in.name);
 }
 
 static void h_note_delete(req_t *r) {
+    precondition_t pre;
+    if (read_if_match(r, r->match.id, &pre) < 0) return;
     owned_ids_t ids = owned_ids(r, r->match.id);
-    const char *params[] = {ids.id, ids.uid};
-    respond_delete(r, SQL_NOTE_DELETE, 2, params);
+    const char *params[] = {ids.id, ids.uid, pre.versions};
+    respond_delete(r, SQL_NOTE_DELETE, 3, params, SQL_NOTE_EXISTS);
 }
 
 const route_def_t NOTE_ROUTES[] = {

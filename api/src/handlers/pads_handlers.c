@@ -30,30 +30,39 @@ static void h_pads_create(req_t *r) {
     if (!name) return;
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     const char *params[] = {uid, name};
-    if (respond_one(r, SQL_PAD_INSERT, 2, params, write_pad, 201, "/api/v1/pads/") == DB_FK_VIOLATION)
-        resp_problem(r, 500, "The request could not be completed.", NULL, NULL); /* not a user: the only FK */
+    idem_t idem;
+    if (idem_begin(r, &idem)) {
+        answer_opts_t opts = {"/api/v1/pads/", &idem, 0};
+        if (respond_row(r, SQL_PAD_INSERT, 2, params, write_pad, 201, &opts) == DB_FK_VIOLATION)
+            resp_problem(r, 500, "The request could not be completed.", NULL, NULL); /* not a user: the only FK */
+    }
     free(name);
 }
 
 static void h_pad_get(req_t *r) {
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid};
-    respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200, NULL);
+    respond_one(r, SQL_PAD_GET, 2, params, write_pad, 200);
 }
 
 static void h_pad_update(req_t *r) {
+    precondition_t pre;
+    if (read_if_match(r, r->match.id, &pre) < 0) return;
     char *name = read_pad_name(r);
     if (!name) return;
     owned_ids_t ids = owned_ids(r, r->match.id);
-    const char *params[] = {ids.id, ids.uid, name};
-    respond_one(r, SQL_PAD_RENAME, 3, params, write_pad, 200, NULL);
+    const char *params[] = {ids.id, ids.uid, name, pre.versions};
+    answer_opts_t opts = {NULL, NULL, SQL_PAD_EXISTS};
+    respond_row(r, SQL_PAD_RENAME, 4, params, write_pad, 200, &opts);
     free(name);
 }
 
 static void h_pad_delete(req_t *r) {
+    precondition_t pre;
+    if (read_if_match(r, r->match.id, &pre) < 0) return;
     owned_ids_t ids = owned_ids(r, r->match.id);
-    const char *params[] = {ids.id, ids.uid};
-    respond_delete(r, SQL_PAD_DELETE, 2, params); /* its notes go too (ON DELETE CASCADE), as in Notejam */
+    const char *params[] = {ids.id, ids.uid, pre.versions};
+    respond_delete(r, SQL_PAD_DELETE, 3, params, SQL_PAD_EXISTS); /* its notes go too (ON DELETE CASCADE) */
 }
 
 /* 1 if the pad is the caller's; answers 404/503 and returns 0 otherwise. */

@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "http/etag.h"
 #include "http/fields.h"
 #include "store/statements.h"
 #include "util/json_out.h"
@@ -70,6 +71,15 @@ owned_ids_t owned_ids(const req_t *r, int64_t id) {
     snprintf(out.id, sizeof out.id, "%" PRId64, id);
     snprintf(out.uid, sizeof out.uid, "%" PRId64, r->user_id);
     return out;
+}
+
+int read_if_match(req_t *r, int64_t id, precondition_t *pre) {
+    pre->versions = NULL;
+    switch (if_match_parse(req_header(r, "If-Match"), id, pre->buf, sizeof pre->buf)) {
+    case IF_MATCH_NONE: return 0;
+    case IF_MATCH_LIST: pre->versions = pre->buf; return 0;
+    default: resp_problem(r, 400, "If-Match must be * or a list of entity tags.", NULL, NULL); return -1;
+    }
 }
 
 void write_user(buf_t *b, const user_t *u) {

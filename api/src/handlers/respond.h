@@ -24,6 +24,14 @@ typedef struct {
 } owned_ids_t;
 owned_ids_t owned_ids(const req_t *r, int64_t id);
 
+/* If-Match of a conditional write, as the statement's versions parameter: NULL (no condition) or an int8 array. */
+typedef struct {
+    const char *versions;
+    char buf[400];
+} precondition_t;
+/* Reads If-Match for the object id. Returns 0, or answers 400 (not a list of entity tags) and returns -1. */
+int read_if_match(req_t *r, int64_t id, precondition_t *pre);
+
 void write_user(buf_t *b, const user_t *u);
 /* Row layout of PAD_COLS / NOTE_COLS in store/statements.c. */
 void write_pad(buf_t *b, PGresult *res, int row);

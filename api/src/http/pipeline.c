@@ -77,7 +77,7 @@ static void set_cors(req_t *r) {
             snprintf(r->cors_headers, sizeof r->cors_headers,
                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Allow-Credentials: true\r\n"
                      "Access-Control-Expose-Headers: Location, X-Request-Id, Retry-After, RateLimit, "
-                     "RateLimit-Policy\r\nVary: Origin\r\n",
+                     "RateLimit-Policy, ETag, Idempotent-Replayed\r\nVary: Origin\r\n",
                      origin);
             return;
         }
@@ -92,7 +92,7 @@ static void answer_options(req_t *r) {
     if (r->cors_headers[0])
         snprintf(extra + n, sizeof extra - (size_t)n,
                  "Access-Control-Allow-Methods: %s\r\nAccess-Control-Allow-Headers: Authorization, Content-Type, "
-                 "X-Request-Id\r\nAccess-Control-Max-Age: 600\r\n",
+                 "X-Request-Id, If-Match, Idempotency-Key\r\nAccess-Control-Max-Age: 600\r\n",
                  allow);
     resp_no_content(r, extra);
 }

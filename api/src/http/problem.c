@@ -20,6 +20,7 @@ static const struct {
     {404, "Not Found", "not-found"},
     {405, "Method Not Allowed", "method-not-allowed"},
     {409, "Conflict", "conflict"},
+    {412, "Precondition Failed", "precondition-failed"},
     {413, "Content Too Large", "content-too-large"},
     {415, "Unsupported Media Type", "unsupported-media-type"},
     {422, "Validation failed", "validation"},

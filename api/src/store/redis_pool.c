@@ -73,7 +73,7 @@ int rds_init(const char *url, int size, int timeout_ms) {
     pool.conns = calloc((size_t)size, sizeof(rds_conn_t));
     static const slot_ops_t ops = {.connected = is_connected, .connect = connect_slot};
     if (!pool.conns || slot_pool_init(&pool.slots, pool.conns, sizeof(rds_conn_t), size, &ops) < 0) return -1;
-    static const char *labels[RC_LABEL_COUNT] = {"ping", "session", "rotate", "revoke", "ratelimit"};
+    static const char *labels[RC_LABEL_COUNT] = {"ping", "session", "rotate", "revoke", "ratelimit", "idempotency"};
     metrics_set_redis_labels(labels, RC_LABEL_COUNT);
     return 0;
 }

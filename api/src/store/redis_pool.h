@@ -5,7 +5,15 @@
 #include <hiredis/hiredis.h>
 
 /* Labels for the per-command latency histogram. */
-typedef enum { RC_PING = 0, RC_SESSION, RC_ROTATE, RC_REVOKE, RC_RATELIMIT, RC_LABEL_COUNT } redis_label_t;
+typedef enum {
+    RC_PING = 0,
+    RC_SESSION,
+    RC_ROTATE,
+    RC_REVOKE,
+    RC_RATELIMIT,
+    RC_IDEMPOTENCY,
+    RC_LABEL_COUNT
+} redis_label_t;
 
 typedef struct rds_conn rds_conn_t;
 

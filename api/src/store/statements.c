@@ -5,9 +5,11 @@
 
 #define US(col)    "(extract(epoch FROM " col ") * 1000000)::int8"
 #define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
-#define PAD_COLS                                                                                                       \
-    "p.id, p.name, (SELECT count(*) FROM notes c WHERE c.pad_id = p.id), " US("p.created_at") ", " US("p.updated_at")
-#define NOTE_COLS "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at")
+#define PAD_COUNT  "(SELECT count(*) FROM notes c WHERE c.pad_id = p.id)"
+#define PAD_COLS   "p.id, p.name, " PAD_COUNT ", " US("p.created_at") ", " US("p.updated_at") ", p.version"
+#define NOTE_COLS  "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at") ", n.version"
+/* If-Match: parameter n is NULL (no condition) or the versions the client holds; the row must be at one of them. */
+#define IF_MATCH(n) " AND (" n "::int8[] IS NULL OR version = ANY(" n "::int8[]))"
 
 static db_stmt_t table[SQL_COUNT] = {
     {"user_insert",
@@ -36,9 +38,9 @@ static db_stmt_t table[SQL_COUNT] = {
      "WITH p AS (INSERT INTO pads (user_id, name) VALUES ($1, $2) RETURNING *) SELECT " PAD_COLS " FROM p"},
     {"pad_get", "SELECT " PAD_COLS " FROM pads p WHERE p.id = $1 AND p.user_id = $2"},
     {"pad_exists", "SELECT 1 FROM pads WHERE id = $1 AND user_id = $2"},
-    {"pad_rename", "WITH p AS (UPDATE pads SET name = $3, updated_at = now() WHERE id = $1 AND user_id = $2 "
-                   "RETURNING *) SELECT " PAD_COLS " FROM p"},
-    {"pad_delete", "DELETE FROM pads WHERE id = $1 AND user_id = $2"},
+    {"pad_rename", "WITH p AS (UPDATE pads SET name = $3, updated_at = now(), version = version + 1 "
+                   "WHERE id = $1 AND user_id = $2" IF_MATCH("$4") " RETURNING *) SELECT " PAD_COLS " FROM p"},
+    {"pad_delete", "DELETE FROM pads WHERE id = $1 AND user_id = $2" IF_MATCH("$3")},
     {"note_insert", "WITH n AS (INSERT INTO notes (user_id, pad_id, name, text) VALUES ($1, $2, $3, $4) RETURNING *) "
                     "SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
     {"note_get", "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
@@ -46,10 +48,11 @@ static db_stmt_t table[SQL_COUNT] = {
     /* partial update: $3/$5/$7 say whether name/text/pad_id are given */
     {"note_update", "WITH n AS (UPDATE notes SET name = CASE WHEN $3::bool THEN $4 ELSE name END, "
                     "text = CASE WHEN $5::bool THEN $6 ELSE text END, "
-                    "pad_id = CASE WHEN $7::bool THEN $8::int8 ELSE pad_id END, updated_at = now() "
-                    "WHERE id = $1 AND user_id = $2 RETURNING *) "
-                    "SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
-    {"note_delete", "DELETE FROM notes WHERE id = $1 AND user_id = $2"},
+                    "pad_id = CASE WHEN $7::bool THEN $8::int8 ELSE pad_id END, updated_at = now(), "
+                    "version = version + 1 WHERE id = $1 AND user_id = $2" IF_MATCH(
+                        "$9") " RETURNING *) SELECT " NOTE_COLS " FROM n LEFT JOIN pads p ON p.id = n.pad_id"},
+    {"note_delete", "DELETE FROM notes WHERE id = $1 AND user_id = $2" IF_MATCH("$3")},
+    {"note_exists", "SELECT 1 FROM notes WHERE id = $1 AND user_id = $2"},
     /* totals, in list_kind_t order; parameters: $1 user id [, $2 pad id] */
     {"total_pads", "SELECT count(*) FROM pads WHERE user_id = $1"},
     {"total_notes", "SELECT count(*) FROM notes WHERE user_id = $1"},

@@ -22,6 +22,7 @@ enum {
     SQL_NOTE_GET,
     SQL_NOTE_UPDATE,
     SQL_NOTE_DELETE,
+    SQL_NOTE_EXISTS,
     SQL_TOTAL_FIRST,                      /* a list's total (include=total): SQL_TOTAL_FIRST + list kind */
     SQL_LIST_FIRST = SQL_TOTAL_FIRST + 3, /* lists: SQL_LIST_FIRST + list_stmt_offset(kind, order, after) */
     SQL_COUNT = SQL_LIST_FIRST + 3 * 4 * 2

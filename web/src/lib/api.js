@@ -3,7 +3,8 @@
 // once and retries once; concurrent 401s share the single refresh in flight (the API revokes the whole session if
 // one refresh token is used twice, beyond a short grace for tabs refreshing at once). The refresh answer has no
 // refresh token in its body: the cookie keeps it. Pure apart from the injected `fetch`, so it is unit-tested
-// without a browser.
+// without a browser. A note's writes can name the version the user edited (`If-Match` with the ETag of its read):
+// a 412 ApiError then says someone else saved in between.
 
 export class ApiError extends Error {
   /** @param {number} status @param {object|null} problem RFC 9457 body @param {string|null} [retryAfter] */
@@ -58,8 +59,8 @@ export function createApi(opts = {}) {
     onSession(data ? data.user : null);
   }
 
-  async function send(method, path, body, auth) {
-    const headers = { Accept: 'application/json, application/problem+json' };
+  async function send(method, path, body, auth, extra) {
+    const headers = { Accept: 'application/json, application/problem+json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && token) headers.Authorization = `Bearer ${token}`;
     try {
@@ -105,9 +106,10 @@ export function createApi(opts = {}) {
     return refreshing;
   }
 
-  async function request(method, path, body) {
+  /** The response of an authenticated call, after at most one refresh and retry. */
+  async function exchange(method, path, body, extra) {
     const used = token;
-    let res = await send(method, path, body, true);
+    let res = await send(method, path, body, true, extra);
     if (res.status === 401) {
       // Someone else already refreshed while this request was out: just retry with the newer token.
       const fresh = token && token !== used ? true : await refresh();
@@ -115,15 +117,23 @@ export function createApi(opts = {}) {
         onAuthLost();
         throw new AuthError();
       }
-      res = await send(method, path, body, true);
+      res = await send(method, path, body, true, extra);
       if (res.status === 401) {
         setSession(null);
         onAuthLost();
         throw new AuthError();
       }
     }
-    return parse(res);
+    return res;
   }
+
+  const request = async (method, path, body, extra) => parse(await exchange(method, path, body, extra));
+  /** { data, etag }: the object and the version to send back in If-Match. */
+  async function tagged(method, path, body, extra) {
+    const res = await exchange(method, path, body, extra);
+    return { data: await parse(res), etag: res.headers.get('etag') };
+  }
+  const ifMatch = (etag) => (etag ? { 'If-Match': etag } : undefined);
 
   async function authenticate(path, body) {
     const data = await parse(await send('POST', path, body, false));
@@ -158,15 +168,22 @@ export function createApi(opts = {}) {
     },
     listPads: (params) => request('GET', `/pads${query(params)}`),
     getPad: (id) => request('GET', `/pads/${encodeURIComponent(id)}`),
+    /** { data: pad, etag } */
+    getPadTagged: (id) => tagged('GET', `/pads/${encodeURIComponent(id)}`),
     createPad: (name) => request('POST', '/pads', { name }),
-    renamePad: (id, name) => request('PATCH', `/pads/${encodeURIComponent(id)}`, { name }),
+    /** With etag: only if the pad is still at that version (else ApiError 412). */
+    renamePad: (id, name, etag) => request('PATCH', `/pads/${encodeURIComponent(id)}`, { name }, ifMatch(etag)),
     deletePad: (id) => request('DELETE', `/pads/${encodeURIComponent(id)}`),
     listNotes: (params) => request('GET', `/notes${query(params)}`),
     listPadNotes: (id, params) => request('GET', `/pads/${encodeURIComponent(id)}/notes${query(params)}`),
     getNote: (id) => request('GET', `/notes/${encodeURIComponent(id)}`),
+    /** { data: note, etag } */
+    getNoteTagged: (id) => tagged('GET', `/notes/${encodeURIComponent(id)}`),
     createNote: (note) => request('POST', '/notes', note),
-    updateNote: (id, note) => request('PATCH', `/notes/${encodeURIComponent(id)}`, note),
-    deleteNote: (id) => request('DELETE', `/notes/${encodeURIComponent(id)}`),
+    /** With etag: only if the note is still at that version (else ApiError 412). Resolves { data, etag }. */
+    updateNote: (id, note, etag) => tagged('PATCH', `/notes/${encodeURIComponent(id)}`, note, ifMatch(etag)),
+    /** With etag: only the version the user saw (else ApiError 412). */
+    deleteNote: (id, etag) => request('DELETE', `/notes/${encodeURIComponent(id)}`, undefined, ifMatch(etag)),
     /** Every pad of the user, following next_cursor (the sidebar and the note form need all of them). */
     async allPads() {
       const items = [];

@@ -1,4 +1,8 @@
-// New note (the pad preselected when started from a pad page: /notes/new?pad=ID) and "Edit note".
+// New note (the pad preselected when started from a pad page: /notes/new?pad=ID) and "Edit note", which saves
+// only over the version it loaded (If-Match) and, when someone saved in between, shows that version and lets the
+// user keep theirs or take the newer one.
+import { useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.js';
 import { navigate, flashNext } from '../lib/nav.js';
 import { validateNote, LIMITS } from '../lib/validate.js';
 import { useSession } from '../session.js';
@@ -60,25 +64,74 @@ export function NewNote({ query }) {
   );
 }
 
-export function EditNote({ params }) {
-  useTitle('Edit note');
+/** Shown when a save was refused (412): the version saved elsewhere, and the two ways out. */
+function Conflict({ theirs, busy, error, onKeepMine, onTakeTheirs }) {
+  return (
+    <div class="conflict" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">This note was changed elsewhere</h2>
+      <p>A newer version was saved while you were editing. Your changes are not saved yet; they are still below.</p>
+      <h3>The newer version</h3>
+      <dl class="conflict-version">
+        <dt>Name</dt><dd class="conflict-name">{theirs.name}</dd>
+        <dt>Pad</dt><dd>{theirs.pad ? theirs.pad.name : 'No pad'}</dd>
+        <dt>Text</dt><dd><pre class="conflict-text">{theirs.text}</pre></dd>
+      </dl>
+      {error && <p class="form-error">{error}</p>}
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={onKeepMine}>Keep mine</button>
+        <button type="button" class="button" disabled={busy} onClick={onTakeTheirs}>Take the newer one</button>
+      </div>
+    </div>
+  );
+}
+
+function EditNoteForm({ id, version }) {
   const { api, pads, reloadPads } = useSession();
-  const note = useLoad(() => api.getNote(params.id), [params.id]);
-  async function save(v) {
-    await api.updateNote(params.id, body(v));
+  const n = version.data;
+  // conflict: { theirs, etag, mine } after a refused save; etag is the version the next save may overwrite.
+  const [conflict, setConflict] = useState(null);
+  const [resolving, setResolving] = useState({ busy: false, error: null });
+  async function saveAt(values, etag) {
+    try {
+      await api.updateNote(id, body(values), etag);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 412) throw err;
+      const now = await api.getNoteTagged(id);
+      setConflict({ theirs: now.data, etag: now.etag, mine: values });
+      return;
+    }
     reloadPads();
     flashNext('Note saved.');
-    navigate(`/notes/${params.id}`);
+    navigate(`/notes/${id}`);
+  }
+  async function keepMine() {
+    setResolving({ busy: true, error: null });
+    try {
+      await saveAt(conflict.mine, conflict.etag);
+      setResolving({ busy: false, error: null });
+    } catch (err) {
+      setResolving({ busy: false, error: err.message });
+    }
+  }
+  function takeTheirs() {
+    flashNext('Your changes were discarded; this is the newer version.');
+    navigate(`/notes/${id}`);
   }
   return (
-    <Loaded res={note}>
-      {(n) => (
-        <section aria-labelledby="page-title">
-          <h1 id="page-title">Edit note</h1>
-          <NoteEditor note={n} pads={pads || (n.pad ? [n.pad] : [])} padId={n.pad_id} onSave={save}
-            submitLabel="Save" cancelHref={`/notes/${n.id}`} />
-        </section>
-      )}
-    </Loaded>
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Edit note</h1>
+      {conflict && <Conflict theirs={conflict.theirs} busy={resolving.busy} error={resolving.error}
+        onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      <NoteEditor note={n} pads={pads || (n.pad ? [n.pad] : [])} padId={n.pad_id}
+        onSave={(v) => saveAt(v, conflict ? conflict.etag : version.etag)}
+        submitLabel="Save" cancelHref={`/notes/${n.id}`} />
+    </section>
   );
+}
+
+export function EditNote({ params }) {
+  useTitle('Edit note');
+  const { api } = useSession();
+  const version = useLoad(() => api.getNoteTagged(params.id), [params.id]);
+  return <Loaded res={version}>{(v) => <EditNoteForm id={params.id} version={v} />}</Loaded>;
 }

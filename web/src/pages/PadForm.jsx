@@ -1,4 +1,7 @@
-// New pad, and "Pad settings" (rename, with the way to delete it).
+// New pad, and "Pad settings" (rename, with the way to delete it). A rename names the version it loaded
+// (If-Match); if the pad was renamed elsewhere meanwhile, the form says to what, and a second Save overwrites it.
+import { useRef } from 'preact/hooks';
+import { ApiError } from '../lib/api.js';
 import { navigate, flashNext } from '../lib/nav.js';
 import { validatePad } from '../lib/validate.js';
 import { useSession } from '../session.js';
@@ -39,16 +42,25 @@ export function NewPad() {
 export function PadSettings({ params }) {
   useTitle('Pad settings');
   const { api, reloadPads } = useSession();
-  const pad = useLoad(() => api.getPad(params.id), [params.id]);
+  const pad = useLoad(() => api.getPadTagged(params.id), [params.id]);
+  const seen = useRef(null); // the newer version the user was told about
   async function save(v) {
-    await api.renamePad(params.id, v.name.trim());
+    try {
+      await api.renamePad(params.id, v.name.trim(), seen.current || pad.data.etag);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 412) throw err;
+      const now = await api.getPadTagged(params.id);
+      seen.current = now.etag;
+      throw new Error(`This pad was renamed to “${now.data.name}” elsewhere while you were editing. `
+        + 'Save again to use your name instead, or cancel to keep that one.');
+    }
     reloadPads();
     flashNext('Pad renamed.');
     navigate(`/pads/${params.id}`);
   }
   return (
     <Loaded res={pad}>
-      {(p) => (
+      {({ data: p }) => (
         <section aria-labelledby="page-title">
           <h1 id="page-title">Pad settings</h1>
           <PadNameForm pad={p} onSave={save} submitLabel="Save" />
