@@ -19,6 +19,7 @@ void h_reset(req_t *r);
 void h_me(req_t *r);
 void h_me_password(req_t *r);
 void h_me_delete(req_t *r);
+void h_me_export(req_t *r);
 
 void h_pads_list(req_t *r);
 void h_pads_create(req_t *r);

@@ -39,6 +39,7 @@ static route_entry_t dispatch_table(route_t route, method_t m) {
     case R_PAD_NOTES: return (route_entry_t){h_pad_notes, 1};
     case R_NOTES: return (route_entry_t){get ? h_notes_list : h_notes_create, 1};
     case R_NOTE: return (route_entry_t){get ? h_note_get : m == M_PATCH ? h_note_update : h_note_delete, 1};
+    case R_ME_EXPORT: return (route_entry_t){h_me_export, 1};
     default: return none;
     }
 }

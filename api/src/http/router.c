@@ -29,6 +29,7 @@ static const struct {
     {R_PAD_NOTES, "/api/v1/pads/{id}/notes", BIT(M_GET)},
     {R_NOTES, "/api/v1/notes", BIT(M_GET) | BIT(M_POST)},
     {R_NOTE, "/api/v1/notes/{id}", BIT(M_GET) | BIT(M_PATCH) | BIT(M_DELETE)},
+    {R_ME_EXPORT, "/api/v1/me/export", BIT(M_GET)},
 };
 
 static const char *METHODS[M_COUNT] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"};

@@ -23,6 +23,7 @@ typedef enum {
     R_PAD_NOTES,
     R_NOTES,
     R_NOTE,
+    R_ME_EXPORT,
     R_COUNT
 } route_t;
 

@@ -8,7 +8,7 @@
 #include "ops/metrics.h"
 #include "store/slot_pool.h"
 
-#define STMTS_MAX 64
+#define STMTS_MAX 128
 
 struct db_conn {
     PGconn *pg;

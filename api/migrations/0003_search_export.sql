@@ -1,0 +1,29 @@
+-- Search (q= on the note lists) and export (GET /me/export).
+-- Search is a case- and accent-insensitive substring match of every word of q against a note's name and text, in
+-- any script: trigrams (pg_trgm) index the lower-cased, unaccented text. A full-text parser would need a language and
+-- cannot split Chinese or Japanese into words; substring matching needs neither. Both extensions are trusted
+-- (PostgreSQL 13+), so the database owner may create them, on RDS too.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+
+-- The form both sides are compared in. unaccent() is only STABLE (its dictionary could change); pinning the
+-- dictionary makes this IMMUTABLE so it can be indexed.
+CREATE FUNCTION notejam_search_norm(s text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN lower(public.unaccent('public.unaccent'::regdictionary, s));
+
+-- q -> one LIKE pattern per word ('%word%', LIKE's own characters escaped). Words are separated by spaces, no-break
+-- spaces or ideographic spaces (the same set the API counts words with: api/src/http/search_query.c).
+CREATE FUNCTION notejam_search_patterns(q text) RETURNS SETOF text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+BEGIN ATOMIC
+    SELECT '%' || replace(replace(replace(w, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+    FROM regexp_split_to_table(notejam_search_norm(q), '[ \u00a0\u3000]+') WITH ORDINALITY AS t (w, i)
+    WHERE w <> '' ORDER BY i;
+END;
+
+-- The search index; the expression must stay the one the list statements use (SEARCH_DOC in store/statements.c).
+CREATE INDEX notes_search_idx ON notes USING gin (notejam_search_norm(name || ' ' || text) gin_trgm_ops);
+
+-- The export reads a user's notes in id order, page by page (keyset): a note edited meanwhile keeps its place.
+CREATE INDEX notes_user_id_idx ON notes (user_id, id);
