@@ -6,11 +6,12 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 
--- The form both sides are compared in. unaccent() is only STABLE (its dictionary could change); pinning the
--- dictionary makes this IMMUTABLE so it can be indexed.
+-- The form both sides are compared in: lower case without accents, and Greek's final sigma as a plain one (lower()
+-- makes 'Σ' 'σ' everywhere, a user types 'ς' at a word's end). unaccent() is only STABLE (its dictionary could
+-- change); pinning the dictionary makes this IMMUTABLE so it can be indexed.
 CREATE FUNCTION notejam_search_norm(s text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-    RETURN lower(public.unaccent('public.unaccent'::regdictionary, s));
+    RETURN translate(lower(public.unaccent('public.unaccent'::regdictionary, s)), 'ς', 'σ');
 
 -- q -> one LIKE pattern per word ('%word%', LIKE's own characters escaped). Words are separated by spaces, no-break
 -- spaces or ideographic spaces (the same set the API counts words with: api/src/http/search_query.c).
