@@ -38,7 +38,7 @@ int list_stmt(list_kind_t kind, int order, int after_cursor);
 /* The searching variant of a note list (kind LIST_NOTES or LIST_PAD_NOTES): the list's parameters, then
  * SEARCH_MAX_WORDS LIKE patterns (unused ones '%'). */
 int search_stmt(list_kind_t kind, int order, int after_cursor);
-#define EXPORT_PAGE 500
+#define EXPORT_PAGE 100 /* rows per page: at most 100 x 80 KB of note text held at once */
 /* Builds the statement table (once, at start). */
 const db_stmt_t *statements_table(int *count);
 #endif
