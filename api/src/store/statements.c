@@ -8,8 +8,8 @@
 #define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
 #define PAD_COLS                                                                                                       \
     "p.id, p.name, (SELECT count(*) FROM notes c WHERE c.pad_id = p.id), " US("p.created_at") ", " US("p.updated_at")
-/* The indexed expression of notes_search_idx (api/migrations/0003_search_export.sql), word for word. */
-#define SEARCH_DOC "notejam_search_norm(n.name || ' ' || n.text)"
+/* A note's name and text as searches compare them (a generated column, api/migrations/0003_search_export.sql). */
+#define SEARCH_DOC "n.search_doc"
 #define NOTE_COLS  "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at")
 
 static db_stmt_t table[SQL_COUNT] = {
@@ -108,6 +108,7 @@ static void build_list(list_kind_t kind, int order, int after, int search) {
              after ? "_after" : "");
     table[stmt].name = list_names[i];
     table[stmt].sql = list_sql[i];
+    table[stmt].plan_each_time = search;
 }
 
 /* A searching list's total: $1 user id [, $2 pad id], then the search patterns. */
@@ -119,6 +120,7 @@ static void build_search_total(list_kind_t kind) {
              pad ? " AND n.pad_id = $2" : "", terms);
     table[SQL_SEARCH_TOTAL_FIRST + i].name = pad ? "search_total_pad_notes" : "search_total_notes";
     table[SQL_SEARCH_TOTAL_FIRST + i].sql = total_sql[i];
+    table[SQL_SEARCH_TOTAL_FIRST + i].plan_each_time = 1;
 }
 
 const db_stmt_t *statements_table(int *count) {

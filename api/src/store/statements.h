@@ -36,7 +36,8 @@ typedef enum { LIST_PADS = 0, LIST_NOTES, LIST_PAD_NOTES } list_kind_t;
 
 int list_stmt(list_kind_t kind, int order, int after_cursor);
 /* The searching variant of a note list (kind LIST_NOTES or LIST_PAD_NOTES): the list's parameters, then
- * SEARCH_MAX_WORDS LIKE patterns (unused ones '%'). */
+ * SEARCH_MAX_WORDS LIKE patterns (unused ones '%'). Planned on each call (plan_each_time): one generic plan for
+ * all patterns would scan every user's matches for a rare word, or a whole account for a common one. */
 int search_stmt(list_kind_t kind, int order, int after_cursor);
 #define EXPORT_PAGE 100 /* rows per page: at most 100 x 80 KB of note text held at once */
 /* Builds the statement table (once, at start). */

@@ -103,7 +103,7 @@ export function createApi(opts = {}) {
     return refreshing;
   }
 
-  async function request(method, path, body) {
+  async function request(method, path, body, read = parse) {
     const used = token;
     let res = await send(method, path, body, true);
     if (res.status === 401) {
@@ -120,7 +120,7 @@ export function createApi(opts = {}) {
         throw new AuthError();
       }
     }
-    return parse(res);
+    return read(res);
   }
 
   async function authenticate(path, body) {
@@ -154,6 +154,8 @@ export function createApi(opts = {}) {
       await request('DELETE', '/me', { password });
       setSession(null);
     },
+    /** Everything of the user (GET /me/export) as a Blob, for "Download my data". */
+    exportData: () => request('GET', '/me/export', undefined, (res) => (res.ok ? res.blob() : parse(res))),
     listPads: (params) => request('GET', `/pads${query(params)}`),
     getPad: (id) => request('GET', `/pads/${encodeURIComponent(id)}`),
     createPad: (name) => request('POST', '/pads', { name }),
