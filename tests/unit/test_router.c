@@ -45,3 +45,11 @@ Test(router, methods) {
     cr_assert_eq(method_parse("patch"), M_OTHER);
     cr_assert_eq(method_parse("BREW"), M_OTHER);
 }
+
+Test(router, export_is_get_only) {
+    route_match_t m = router_match(M_GET, "/api/v1/me/export");
+    cr_assert_eq(m.route, R_ME_EXPORT);
+    cr_assert_eq(m.status, 0);
+    cr_assert_eq(router_match(M_DELETE, "/api/v1/me/export").status, 405);
+    cr_assert_eq(router_match(M_GET, "/api/v1/me/export/").status, 404);
+}
