@@ -36,6 +36,12 @@ const luaWords = words('wrk/notes_search.lua', /WORDS = \{([^}]*)\}/), sqlWords 
 if (JSON.stringify(luaWords) !== JSON.stringify(sqlWords) || luaWords.length !== 16) {
   throw new Error(`search words differ: wrk ${luaWords} vs pgbench ${sqlWords}`);
 }
+// ... and pgbench searches the column the API's statements search
+const searchDoc = readFileSync(join(BENCH, '../api/src/store/statements.c'), 'utf8').match(/#define SEARCH_DOC "(.+)"/)[1];
+const pgSearch = readFileSync(join(BENCH, 'pgbench/search_notes.sql'), 'utf8');
+if ((pgSearch.match(/ LIKE :/g) || []).length !== 8 || pgSearch.split(`${searchDoc} LIKE :`).length !== 9) {
+  throw new Error(`bench/pgbench/search_notes.sql does not search ${searchDoc} in 8 word slots like the API`);
+}
 const b = await benchStack({ env: { NOTEJAM_HASH_CONCURRENCY: String(P.hashCap), NOTEJAM_DB_POOL_SIZE: String(P.dbPool) } });
 const stopAll = async () => stopBench(b).catch(() => {});
 process.on('SIGINT', async () => { await stopAll(); process.exit(130); });
