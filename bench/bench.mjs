@@ -1,6 +1,7 @@
 // make bench: the API against its limits on this machine, in one run (bounded: ~3 minutes).
 //  1. GET /api/v1/notes (20 newest of a random user; 1000 users, 100k notes) with wrk, alternating with the same
 //     SQL through pgbench -M prepared on the same database; the ratio API req/s / pgbench tps (target >= 0.5).
+//     Then search (GET /api/v1/notes?q=<word>, a random user and word) the same way against the same SQL.
 //  2. POST /api/v1/notes throughput and latency.
 //  3. 256 keep-alive connections at once, requests counted per connection.
 //  4. A sign-in burst: the Argon2id cap (NOTEJAM_HASH_CONCURRENCY) holds; latency of reads during it.
@@ -16,14 +17,31 @@ import { machine } from './lib/machine.mjs';
 
 const env = process.env;
 const P = {
-  rounds: Number(env.BENCH_ROUNDS ?? 5), seconds: Number(env.BENCH_SECONDS ?? 6), wrkConns: Number(env.BENCH_CONNECTIONS ?? 32),
+  rounds: Number(env.BENCH_ROUNDS ?? 5), searchRounds: Number(env.BENCH_SEARCH_ROUNDS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 6), wrkConns: Number(env.BENCH_CONNECTIONS ?? 32),
   pgClients: Number(env.BENCH_PG_CLIENTS ?? 8), manyConns: 256, manySeconds: Number(env.BENCH_MANY_SECONDS ?? 15),
   signins: 120, signinConcurrency: 40, hashCap: 2, threads: 300, dbPool: 8,
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const summary = (rounds) => ({
+  rps: median(rounds.map((r) => r.rps)), tps: median(rounds.map((r) => r.tps)), ratio: median(rounds.map((r) => r.ratio)),
+  ratios: rounds.map((r) => f(r.ratio, 3)).join(', '), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)),
+  cpuMs: median(rounds.map((r) => r.cpuMs)),
+});
 const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const problems = [];
 
+// The seam of the search benchmark: wrk and pgbench draw from the same words.
+const words = (file, re) => [...readFileSync(join(BENCH, file), 'utf8').match(re)[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1]);
+const luaWords = words('wrk/notes_search.lua', /WORDS = \{([^}]*)\}/), sqlWords = words('pgbench/search_notes.sql', /ARRAY\[([^\]]*)\]/);
+if (JSON.stringify(luaWords) !== JSON.stringify(sqlWords) || luaWords.length !== 16) {
+  throw new Error(`search words differ: wrk ${luaWords} vs pgbench ${sqlWords}`);
+}
+// ... and pgbench searches the column the API's statements search
+const searchDoc = readFileSync(join(BENCH, '../api/src/store/statements.c'), 'utf8').match(/#define SEARCH_DOC "(.+)"/)[1];
+const pgSearch = readFileSync(join(BENCH, 'pgbench/search_notes.sql'), 'utf8');
+if ((pgSearch.match(/ LIKE :/g) || []).length !== 8 || pgSearch.split(`${searchDoc} LIKE :`).length !== 9) {
+  throw new Error(`bench/pgbench/search_notes.sql does not search ${searchDoc} in 8 word slots like the API`);
+}
 const b = await benchStack({ env: { NOTEJAM_HASH_CONCURRENCY: String(P.hashCap), NOTEJAM_DB_POOL_SIZE: String(P.dbPool) } });
 const stopAll = async () => stopBench(b).catch(() => {});
 process.on('SIGINT', async () => { await stopAll(); process.exit(130); });
@@ -47,11 +65,18 @@ try {
     console.error(`round ${i + 1}: API ${f(w.rps, 0)} req/s, pgbench ${f(p.tps, 0)} tps, ratio ${f(w.rps / p.tps, 3)}`);
     if (w.bad || w.errors) problems.push(`list round ${i + 1}: ${w.bad} non-2xx (last ${w.lastBad}), ${w.errors} socket errors`);
   }
-  out.list = {
-    rps: median(rounds.map((r) => r.rps)), tps: median(rounds.map((r) => r.tps)), ratio: median(rounds.map((r) => r.ratio)),
-    ratios: rounds.map((r) => f(r.ratio, 3)).join(', '), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)),
-    cpuMs: median(rounds.map((r) => r.cpuMs)),
-  };
+  out.list = summary(rounds);
+
+  // 1b. search: the same alternation; pgbench plans each call (-M extended) as the API does for searches
+  const searchRounds = [];
+  for (let i = 0; i < P.searchRounds; i++) {
+    const { r: w, cpu } = await cpuOf(() => wrk({ url: b.api.url, script: 'notes_search.lua', tokens: b.tokensFile, seconds: P.seconds, connections: P.wrkConns }));
+    const p = await pgbench({ dbUrl: b.stack.pg.url, script: 'search_notes.sql', seconds: P.seconds, clients: P.pgClients, mode: 'extended', vars: { first_uid: b.firstUid, last_uid: b.lastUid } });
+    searchRounds.push({ ...w, cpuMs: (cpu * 1000) / w.requests, tps: p.tps, ratio: w.rps / p.tps });
+    console.error(`search round ${i + 1}: API ${f(w.rps, 0)} req/s, pgbench ${f(p.tps, 0)} tps, ratio ${f(w.rps / p.tps, 3)}`);
+    if (w.bad || w.errors) problems.push(`search round ${i + 1}: ${w.bad} non-2xx (last ${w.lastBad}), ${w.errors} socket errors`);
+  }
+  out.search = summary(searchRounds);
 
   // 2. create
   const { r: c, cpu: ccpu } = await cpuOf(() => wrk({ url: b.api.url, script: 'notes_create.lua', tokens: b.tokensFile, seconds: P.seconds, connections: P.wrkConns }));
@@ -79,11 +104,14 @@ try {
 }
 
 const mb = (kib) => f(kib / 1024, 1);
-const L = out.list, C = out.create, M = out.many, B = out.burst;
+const L = out.list, S = out.search, C = out.create, M = out.many, B = out.burst;
 const rows = [
   ['GET /api/v1/notes (20 newest), API via wrk', `${f(L.rps, 0)} req/s, p50 ${f(L.p50)} ms, p99 ${f(L.p99)} ms (${P.wrkConns} connections)`],
   ['same SQL via pgbench -M prepared', `${f(L.tps, 0)} tps (${P.pgClients} clients = the API's DB pool)`],
   ['ratio API / pgbench (target >= 0.5)', `**${f(L.ratio, 2)}** ${L.ratio >= 0.5 ? 'met' : 'NOT met'} (rounds: ${L.ratios})`],
+  ['GET /api/v1/notes?q=<word> (20 newest matches), API via wrk', `${f(S.rps, 0)} req/s, **p50 ${f(S.p50)} ms, p99 ${f(S.p99)} ms** (${P.wrkConns} connections)`],
+  ['same search SQL via pgbench -M extended', `${f(S.tps, 0)} tps (${P.pgClients} clients; planned per call, as the API does)`],
+  ['search ratio API / pgbench', `**${f(S.ratio, 2)}** (rounds: ${S.ratios})`],
   ['POST /api/v1/notes', `${f(C.rps, 0)} req/s, p50 ${f(C.p50)} ms, p99 ${f(C.p99)} ms (${P.wrkConns} connections), ${C.bad + C.errors} failed`],
   [`${P.manyConns} keep-alive connections, GET notes`, `${M.served}/${M.connections} served; per connection min ${M.minPerConn} / median ${M.medianPerConn} / max ${M.maxPerConn} requests; ${f(M.rps, 0)} req/s, p50 ${f(M.p50)} ms, p99 ${f(M.p99)} ms, ${M.errors} errors`],
   [`sign-in burst: ${B.signins} sign-ins, ${B.concurrency} at once`, `${f(B.signinsPerSec)} /s, p50 ${f(B.signinP50, 0)} ms, p99 ${f(B.signinP99, 0)} ms; statuses ${JSON.stringify(B.statuses)}`],

@@ -33,9 +33,10 @@ export async function wrk({ url, script, tokens, seconds, connections, threads =
   };
 }
 
-/** pgbench -M prepared with a custom script; returns transactions per second (without connection time). */
-export async function pgbench({ dbUrl, script, seconds, clients, threads = 2, vars = {} }) {
-  const args = ['-n', '-M', 'prepared', `-c${clients}`, `-j${threads}`, `-T${seconds}`, '-f', join(BENCH, 'pgbench', script)];
+/** pgbench -M prepared (or mode: 'extended', planned per call like the API's search statements) with a custom
+ * script; returns transactions per second (without connection time). */
+export async function pgbench({ dbUrl, script, seconds, clients, threads = 2, vars = {}, mode = 'prepared' }) {
+  const args = ['-n', '-M', mode, `-c${clients}`, `-j${threads}`, `-T${seconds}`, '-f', join(BENCH, 'pgbench', script)];
   for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
   const out = await run('pgbench', [...args, dbUrl]);
   const m = out.match(/tps = ([\d.]+) \(without initial connection time\)/);

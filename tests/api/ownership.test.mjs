@@ -31,6 +31,8 @@ test("every verb on another user's pad or note is 404, identical to a missing id
     ['DELETE', `/api/v1/pads/${padId}`],
     ['GET', `/api/v1/pads/${padId}/notes`],
     ['GET', `/api/v1/notes?pad_id=${padId}`],
+    ['GET', `/api/v1/pads/${padId}/notes?q=secret`],
+    ['GET', `/api/v1/notes?pad_id=${padId}&q=secret`],
     ['GET', `/api/v1/notes/${noteId}`],
     ['PATCH', `/api/v1/notes/${noteId}`, { name: 'hijacked', text: 'x' }],
     ['PATCH', `/api/v1/notes/${noteId}`, { pad_id: padB.id }],
@@ -47,6 +49,9 @@ test("every verb on another user's pad or note is 404, identical to a missing id
   }
   assert.deepEqual(await snapshot(), before_, "A's data is unchanged");
   assert.equal((await t.get('/api/v1/notes', b.token)).body.items.length, 0, 'B sees none of it in lists');
+  assert.equal((await t.get('/api/v1/notes?q=secret', b.token)).body.items.length, 0, 'nor in searches');
+  const exported = (await t.get('/api/v1/me/export', b.token)).body;
+  assert.deepEqual([exported.pads.map((p) => p.id), exported.notes], [[padB.id], []], 'nor in its export');
   assert.deepEqual((await t.get('/api/v1/pads', b.token)).body.items.map((p) => p.id), [padB.id]);
 });
 

@@ -25,7 +25,7 @@ const DESIGN = {
   'GET /api/v1/pads': '200', 'POST /api/v1/pads': '201', 'GET /api/v1/pads/{id}': '200', 'PATCH /api/v1/pads/{id}': '200',
   'DELETE /api/v1/pads/{id}': '204', 'GET /api/v1/pads/{id}/notes': '200',
   'GET /api/v1/notes': '200', 'POST /api/v1/notes': '201', 'GET /api/v1/notes/{id}': '200',
-  'PATCH /api/v1/notes/{id}': '200', 'DELETE /api/v1/notes/{id}': '204',
+  'PATCH /api/v1/notes/{id}': '200', 'DELETE /api/v1/notes/{id}': '204', 'GET /api/v1/me/export': '200',
   'GET /healthz': '200', 'GET /readyz': '200', 'GET /version': '200', 'GET /metrics': '200',
 };
 

@@ -19,6 +19,9 @@ export function freePort() {
 
 /** Polls fn (async, truthy = done) every 50 ms until it succeeds or timeoutMs passes. */
 
+/** The API's sanitizer options under ASan (a test may append to them). */
+export const ASAN_OPTIONS = 'detect_leaks=1:abort_on_error=0:exitcode=23';
+
 /** Starts PostgreSQL, Redis and the API. opts.env adds NOTEJAM_* variables; opts.webRoot serves the SPA at /. */
 export async function startStack(opts = {}) {
   const dir = mkdtempSync(join(opts.tmp ?? tmpdir(), 'notejam-stack-'));
@@ -47,7 +50,7 @@ export async function startStack(opts = {}) {
     ...(opts.webRoot ? { NOTEJAM_WEB_ROOT: opts.webRoot } : {}),
     ...(asan
       ? {
-          ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=0:exitcode=23',
+          ASAN_OPTIONS,
           UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1',
           LSAN_OPTIONS: `suppressions=${join(LIB, 'lsan.supp')}`,
         }

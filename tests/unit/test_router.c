@@ -98,3 +98,11 @@ Test(router, methods) {
     cr_assert_eq(method_parse("patch"), M_OTHER);
     cr_assert_eq(method_parse("BREW"), M_OTHER);
 }
+
+Test(router, export_is_get_only, .init = real_routes) {
+    route_match_t m = router_match(M_GET, "/api/v1/me/export");
+    cr_assert_eq(m.route, route_of("/api/v1/me/export"));
+    cr_assert_eq(m.status, 0);
+    cr_assert_eq(router_match(M_DELETE, "/api/v1/me/export").status, 405);
+    cr_assert_eq(router_match(M_GET, "/api/v1/me/export/").status, 404);
+}

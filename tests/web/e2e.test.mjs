@@ -8,6 +8,7 @@ import { accountTests } from './cases/account.mjs';
 import { uiTests } from './cases/ui.mjs';
 import { tabTests } from './cases/tabs.mjs';
 import { conflictTests } from './cases/conflict.mjs';
+import { searchExportTests } from './cases/search-export.mjs';
 
 describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   before(async () => {
@@ -23,5 +24,6 @@ describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   uiTests();
   tabTests();
   conflictTests();
+  searchExportTests();
   expiryTests(); // last: their access tokens expire while the tests above run
 });

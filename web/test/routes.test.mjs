@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchRoute, orderFrom, nextOrder, ariaSort, safeNext, signInUrl } from '../src/lib/routes.js';
+import { matchRoute, orderFrom, nextOrder, ariaSort, safeNext, signInUrl, searchFrom, listUrl } from '../src/lib/routes.js';
 
 test('routes match with positive integer ids only', () => {
   assert.deepEqual(matchRoute('/notes/42'), { name: 'note', params: { id: '42' }, public: false, guestOnly: false });
@@ -41,4 +41,14 @@ test('the page after sign-in is always a path of this app', () => {
   }
   assert.equal(signInUrl('/pads/2?order=name'), '/signin?next=%2Fpads%2F2%3Forder%3Dname');
   assert.equal(signInUrl('/'), '/signin');
+});
+
+test('search words come from ?q= trimmed, and list URLs carry order and words, each only when given', () => {
+  assert.equal(searchFrom(''), '');
+  assert.equal(searchFrom('?q=+flour++milk+'), 'flour  milk');
+  assert.equal(searchFrom('?order=name&q=%E6%9D%B1%E4%BA%AC'), '東京');
+  assert.equal(listUrl('/'), '/');
+  assert.equal(listUrl('/', { order: 'name' }), '/?order=name');
+  assert.equal(listUrl('/pads/3', { order: '-name', q: 'a&b=c #1' }), '/pads/3?order=-name&q=a%26b%3Dc+%231');
+  assert.equal(searchFrom(listUrl('/', { q: '50% off' }).split('?')[1]), '50% off', 'round trip');
 });

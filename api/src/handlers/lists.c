@@ -6,13 +6,56 @@
 #include "app.h"
 #include "handlers/respond.h"
 #include "http/cursor.h"
+#include "http/search_query.h"
 #include "http/validate.h"
 
+/* A search: q's LIKE patterns, one per word slot ('%' fills the unused ones). */
+typedef struct {
+    int on;
+    PGresult *res; /* owns the patterns */
+    const char *patterns[SEARCH_MAX_WORDS];
+} search_t;
+
+/* Reads q= into out. Returns 0 when absent or valid (s->on says which), or answers 422 and returns -1. */
+static int read_q(req_t *r, char *out, size_t out_size, search_t *s) {
+    const char *qs = r->ri->query_string;
+    int n = qs ? mg_get_var(qs, strlen(qs), "q", out, out_size) : -1;
+    if (n == -1) return 0;
+    const char *why = n < 0 ? "must be at most 200 characters" : search_query_check(out, (size_t)n);
+    if (why) {
+        field_errors_t errs = {0};
+        field_errors_add(&errs, "q", why);
+        respond_invalid(r, &errs);
+        return -1;
+    }
+    s->on = 1;
+    return 0;
+}
+
+/* Turns q into LIKE patterns with the database's own normalisation. Returns DB_OK, or DB_CHECK_VIOLATION when q
+ * has no word or too many once normalised. */
+static db_status_t search_patterns(db_conn_t *c, const char *q, search_t *s) {
+    const char *params[1] = {q};
+    db_status_t st = db_exec(c, SQL_SEARCH_PATTERNS, 1, params, &s->res);
+    if (st != DB_OK) return st;
+    int rows = PQntuples(s->res);
+    if (rows == 0 || rows > SEARCH_MAX_WORDS) return DB_CHECK_VIOLATION;
+    for (int i = 0; i < SEARCH_MAX_WORDS; i++)
+        s->patterns[i] = i < rows ? PQgetvalue(s->res, i, 0) : "%";
+    return DB_OK;
+}
+
 /* The whole list's size (include=total), counted on the connection that read the page. */
-static db_status_t fetch_total(db_conn_t *c, list_kind_t kind, const char *uid, const char *pad, int64_t *total) {
-    const char *params[2] = {uid, pad};
+static db_status_t fetch_total(db_conn_t *c, list_kind_t kind, const char *uid, const char *pad, const search_t *search,
+                               int64_t *total) {
+    const char *params[2 + SEARCH_MAX_WORDS] = {uid, pad};
+    int n = kind == LIST_PAD_NOTES ? 2 : 1;
+    if (search->on)
+        for (int i = 0; i < SEARCH_MAX_WORDS; i++)
+            params[n++] = search->patterns[i];
+    int stmt = search->on ? SQL_SEARCH_TOTAL_FIRST + (int)kind - LIST_NOTES : SQL_TOTAL_FIRST + (int)kind;
     PGresult *res = NULL;
-    db_status_t s = db_exec(c, SQL_TOTAL_FIRST + (int)kind, kind == LIST_PAD_NOTES ? 2 : 1, params, &res);
+    db_status_t s = db_exec(c, stmt, n, params, &res);
     if (s == DB_OK) *total = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
     PQclear(res);
     return s;
@@ -29,6 +72,9 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     if (limit < 0) field_errors_add(&errs, "limit", "must be an integer from 1 to 100");
     if (include && !with_total) field_errors_add(&errs, "include", "must be total");
     if (respond_invalid(r, &errs)) return;
+    char q[SEARCH_Q_BUF];
+    search_t search = {0};
+    if (kind != LIST_PADS && read_q(r, q, sizeof q, &search) < 0) return;
     const char *cursor_text = req_query(r, "cursor", qcursor, sizeof qcursor);
     char list = kind == LIST_PADS ? 'P' : 'N';
     cursor_t cur;
@@ -42,7 +88,7 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     snprintf(uid, sizeof uid, "%" PRId64, r->user_id);
     snprintf(lim, sizeof lim, "%d", limit + 1); /* one extra row says whether there is a next page */
     snprintf(pad, sizeof pad, "%" PRId64, scope);
-    const char *params[6] = {uid, lim};
+    const char *params[6 + SEARCH_MAX_WORDS] = {uid, lim};
     int n = 2;
     if (kind == LIST_PAD_NOTES) params[n++] = pad;
     if (cursor_text) {
@@ -58,9 +104,19 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     }
     PGresult *res = NULL;
     int64_t total = 0;
-    db_status_t s = db_exec(c, list_stmt(kind, order, cursor_text != NULL), n, params, &res);
-    if (s == DB_OK && with_total) s = fetch_total(c, kind, uid, pad, &total);
+    db_status_t s = search.on ? search_patterns(c, q, &search) : DB_OK;
+    for (int i = 0; search.on && s == DB_OK && i < SEARCH_MAX_WORDS; i++)
+        params[n++] = search.patterns[i];
+    int stmt = search.on ? search_stmt(kind, order, cursor_text != NULL) : list_stmt(kind, order, cursor_text != NULL);
+    if (s == DB_OK) s = db_exec(c, stmt, n, params, &res);
+    if (s == DB_OK && with_total) s = fetch_total(c, kind, uid, pad, &search, &total);
     db_release(c);
+    PQclear(search.res);
+    if (s == DB_CHECK_VIOLATION) { /* q's words once normalised: none left, or more than the slots */
+        field_errors_add(&errs, "q", "must have 1 to 8 words");
+        respond_invalid(r, &errs);
+        return;
+    }
     if (s != DB_OK) {
         PQclear(res);
         respond_db_error(r, s);

@@ -24,7 +24,7 @@ typedef enum {
     AUTH_EVENT_COUNT
 } auth_event_t;
 
-#define METRICS_LABELS_MAX 48
+#define METRICS_LABELS_MAX 128
 
 void metrics_init(const char *version, const char *commit, int threads);
 /* Label values for the DB-statement and Redis-command histograms (static strings, set once at start). */

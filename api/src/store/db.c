@@ -10,7 +10,7 @@
 #include "ops/metrics.h"
 #include "store/slot_pool.h"
 
-#define STMTS_MAX 64
+#define STMTS_MAX 128
 
 struct db_conn {
     PGconn *pg;
@@ -203,6 +203,11 @@ db_status_t db_exec(db_conn_t *c, int stmt, int n_params, const char *const *par
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int timed_out = 0;
     PGresult *r = NULL;
+    if (pool.stmts[stmt].plan_each_time) {
+        if (PQsendQueryParams(c->pg, pool.stmts[stmt].sql, n_params, NULL, params, NULL, NULL, 0))
+            r = await_result(c, deadline, &timed_out);
+        goto done;
+    }
     if (!c->prepared[stmt]) {
         if (PQsendPrepare(c->pg, pool.stmts[stmt].name, pool.stmts[stmt].sql, 0, NULL))
             r = await_result(c, deadline, &timed_out);
@@ -217,6 +222,7 @@ db_status_t db_exec(db_conn_t *c, int stmt, int n_params, const char *const *par
     }
     if (PQsendQueryPrepared(c->pg, pool.stmts[stmt].name, n_params, params, NULL, NULL, 0))
         r = await_result(c, deadline, &timed_out);
+done:
     clock_gettime(CLOCK_MONOTONIC, &t1);
     metrics_db_query(stmt, (t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
     db_status_t s = classify(c, r, timed_out);

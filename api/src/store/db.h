@@ -7,6 +7,8 @@
 typedef struct {
     const char *name; /* also the metrics label */
     const char *sql;
+    int plan_each_time; /* 1: never prepared, planned with each call's values (where one generic plan cannot fit
+                           all values, as with the LIKE patterns of a search) */
 } db_stmt_t;
 
 typedef enum {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "http/cursor.h"
+#include "http/search_query.h"
 
 #define US(col)    "(extract(epoch FROM " col ") * 1000000)::int8"
 #define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
@@ -10,6 +11,8 @@
 #define NOTE_COLS  "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at") ", n.version"
 /* If-Match: parameter n is NULL (no condition) or the versions the client holds; the row must be at one of them. */
 #define IF_MATCH(n) " AND (" n "::int8[] IS NULL OR version = ANY(" n "::int8[]))"
+/* A note's name and text as searches compare them (a generated column, api/migrations/0003_search_export.sql). */
+#define SEARCH_DOC "n.search_doc"
 
 static db_stmt_t table[SQL_COUNT] = {
     {"user_insert",
@@ -57,18 +60,38 @@ static db_stmt_t table[SQL_COUNT] = {
     {"total_pads", "SELECT count(*) FROM pads WHERE user_id = $1"},
     {"total_notes", "SELECT count(*) FROM notes WHERE user_id = $1"},
     {"total_pad_notes", "SELECT count(*) FROM notes WHERE user_id = $1 AND pad_id = $2"},
+    [SQL_SEARCH_PATTERNS] = {"search_patterns", "SELECT notejam_search_patterns($1)"},
+    [SQL_EXPORT_PADS] = {"export_pads", "SELECT " PAD_COLS " FROM pads p WHERE p.user_id = $1 AND p.id > $2 "
+                                        "ORDER BY p.id LIMIT $3"},
+    [SQL_EXPORT_NOTES] = {"export_notes", "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
+                                          "WHERE n.user_id = $1 AND n.id > $2 ORDER BY n.id LIMIT $3"},
 };
 
-static char list_sql[3 * 4 * 2][640];
-static char list_names[3 * 4 * 2][32];
+static char list_sql[(3 + 2) * 4 * 2][1536];
+static char list_names[(3 + 2) * 4 * 2][40];
+static char total_sql[2][1024];
 
 int list_stmt(list_kind_t kind, int order, int after_cursor) {
     return SQL_LIST_FIRST + ((int)kind * 4 + order) * 2 + (after_cursor ? 1 : 0);
 }
 
-/* Parameters: $1 user id, $2 limit, [$3 pad id for pad notes], then cursor sort key and id. */
-static void build_list(list_kind_t kind, int order, int after) {
-    int i = list_stmt(kind, order, after) - SQL_LIST_FIRST;
+int search_stmt(list_kind_t kind, int order, int after_cursor) {
+    return SQL_SEARCH_FIRST + (((int)kind - LIST_NOTES) * 4 + order) * 2 + (after_cursor ? 1 : 0);
+}
+
+/* " AND <doc> LIKE $first ..." for every word slot. */
+static void search_terms(char *out, size_t size, int first) {
+    size_t used = 0;
+    out[0] = '\0';
+    for (int w = 0; w < SEARCH_MAX_WORDS && used < size; w++)
+        used += (size_t)snprintf(out + used, size - used, " AND " SEARCH_DOC " LIKE $%d", first + w);
+}
+
+/* Parameters: $1 user id, $2 limit, [$3 pad id for pad notes], then cursor sort key and id[, then the search
+ * patterns]. */
+static void build_list(list_kind_t kind, int order, int after, int search) {
+    int stmt = search ? search_stmt(kind, order, after) : list_stmt(kind, order, after);
+    int i = search ? 3 * 4 * 2 + stmt - SQL_SEARCH_FIRST : stmt - SQL_LIST_FIRST;
     const char *alias = kind == LIST_PADS ? "p" : "n";
     const char *base = kind == LIST_PADS ? "SELECT " PAD_COLS " FROM pads p WHERE p.user_id = $1"
                                          : "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
@@ -86,21 +109,42 @@ static void build_list(list_kind_t kind, int order, int after) {
         else
             snprintf(key, sizeof key, FROM_US("$%d"), next);
         snprintf(cmp, sizeof cmp, " AND (%s, %s.id) %s (%s, $%d::int8)", col, alias, desc ? "<" : ">", key, next + 1);
+        next += 2;
     }
-    snprintf(list_sql[i], sizeof list_sql[i], "%s%s%s ORDER BY %s %s, %s.id %s LIMIT $2", base, scope, cmp, col,
-             desc ? "DESC" : "ASC", alias, desc ? "DESC" : "ASC");
+    char terms[640] = "";
+    if (search) search_terms(terms, sizeof terms, next);
+    snprintf(list_sql[i], sizeof list_sql[i], "%s%s%s%s ORDER BY %s %s, %s.id %s LIMIT $2", base, scope, cmp, terms,
+             col, desc ? "DESC" : "ASC", alias, desc ? "DESC" : "ASC");
     static const char *kinds[] = {"pads", "notes", "pad_notes"};
     static const char *orders[] = {"updated_desc", "updated_asc", "name_asc", "name_desc"};
-    snprintf(list_names[i], sizeof list_names[i], "list_%s_%s%s", kinds[kind], orders[order], after ? "_after" : "");
-    table[SQL_LIST_FIRST + i].name = list_names[i];
-    table[SQL_LIST_FIRST + i].sql = list_sql[i];
+    snprintf(list_names[i], sizeof list_names[i], "%s_%s_%s%s", search ? "search" : "list", kinds[kind], orders[order],
+             after ? "_after" : "");
+    table[stmt].name = list_names[i];
+    table[stmt].sql = list_sql[i];
+    table[stmt].plan_each_time = search;
+}
+
+/* A searching list's total: $1 user id [, $2 pad id], then the search patterns. */
+static void build_search_total(list_kind_t kind) {
+    int i = (int)kind - LIST_NOTES, pad = kind == LIST_PAD_NOTES;
+    char terms[640];
+    search_terms(terms, sizeof terms, pad ? 3 : 2);
+    snprintf(total_sql[i], sizeof total_sql[i], "SELECT count(*) FROM notes n WHERE n.user_id = $1%s%s",
+             pad ? " AND n.pad_id = $2" : "", terms);
+    table[SQL_SEARCH_TOTAL_FIRST + i].name = pad ? "search_total_pad_notes" : "search_total_notes";
+    table[SQL_SEARCH_TOTAL_FIRST + i].sql = total_sql[i];
+    table[SQL_SEARCH_TOTAL_FIRST + i].plan_each_time = 1;
 }
 
 const db_stmt_t *statements_table(int *count) {
     for (int k = 0; k < 3; k++)
         for (int o = 0; o < 4; o++)
-            for (int a = 0; a < 2; a++)
-                build_list((list_kind_t)k, o, a);
+            for (int a = 0; a < 2; a++) {
+                build_list((list_kind_t)k, o, a, 0);
+                if (k != LIST_PADS) build_list((list_kind_t)k, o, a, 1);
+            }
+    build_search_total(LIST_NOTES);
+    build_search_total(LIST_PAD_NOTES);
     *count = SQL_COUNT;
     return table;
 }

@@ -23,14 +23,24 @@ enum {
     SQL_NOTE_UPDATE,
     SQL_NOTE_DELETE,
     SQL_NOTE_EXISTS,
-    SQL_TOTAL_FIRST,                      /* a list's total (include=total): SQL_TOTAL_FIRST + list kind */
-    SQL_LIST_FIRST = SQL_TOTAL_FIRST + 3, /* lists: SQL_LIST_FIRST + list_stmt_offset(kind, order, after) */
-    SQL_COUNT = SQL_LIST_FIRST + 3 * 4 * 2
+    SQL_TOTAL_FIRST,                                  /* a list's total (include=total): SQL_TOTAL_FIRST + list kind */
+    SQL_LIST_FIRST = SQL_TOTAL_FIRST + 3,             /* lists: SQL_LIST_FIRST + list_stmt_offset(kind, order, after) */
+    SQL_SEARCH_PATTERNS = SQL_LIST_FIRST + 3 * 4 * 2, /* q -> one LIKE pattern per word */
+    SQL_SEARCH_TOTAL_FIRST,                           /* + kind - LIST_NOTES */
+    SQL_SEARCH_FIRST = SQL_SEARCH_TOTAL_FIRST + 2,    /* searches: search_stmt(kind, order, after) */
+    SQL_EXPORT_PADS = SQL_SEARCH_FIRST + 2 * 4 * 2,   /* export pages: $1 user id, in id order after $2, $3 rows */
+    SQL_EXPORT_NOTES,
+    SQL_COUNT
 };
 
 typedef enum { LIST_PADS = 0, LIST_NOTES, LIST_PAD_NOTES } list_kind_t;
 
 int list_stmt(list_kind_t kind, int order, int after_cursor);
+/* The searching variant of a note list (kind LIST_NOTES or LIST_PAD_NOTES): the list's parameters, then
+ * SEARCH_MAX_WORDS LIKE patterns (unused ones '%'). Planned on each call (plan_each_time): one generic plan for
+ * all patterns would scan every user's matches for a rare word, or a whole account for a common one. */
+int search_stmt(list_kind_t kind, int order, int after_cursor);
+#define EXPORT_PAGE 100 /* rows per page: at most 100 x 80 KB of note text held at once */
 /* Builds the statement table (once, at start). */
 const db_stmt_t *statements_table(int *count);
 #endif

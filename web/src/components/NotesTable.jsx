@@ -1,17 +1,17 @@
 // The notes table with sortable "Note" and "Last modified" columns (the order lives in the URL: ?order=...).
-import { ariaSort, nextOrder } from '../lib/routes.js';
+import { ariaSort, listUrl, nextOrder } from '../lib/routes.js';
 import { SmartDate } from './SmartDate.jsx';
 
 const DIRECTION = { name: ['A to Z', 'Z to A'], updated_at: ['oldest first', 'newest first'] };
 
-function SortHeader({ column, label, order, path, class: cls }) {
+function SortHeader({ column, label, order, path, q, class: cls }) {
   const next = nextOrder(order, column);
   const sort = ariaSort(order, column);
   const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '';
   const howNext = DIRECTION[column][next.startsWith('-') ? 1 : 0];
   return (
     <th scope="col" aria-sort={sort} class={cls}>
-      <a href={`${path}?order=${next}`} class="sort">
+      <a href={listUrl(path, { order: next, q })} class="sort">
         {label}<span class="visually-hidden">, sort {howNext}</span>
         {arrow && <span aria-hidden="true" class="arrow">{arrow}</span>}
       </a>
@@ -19,14 +19,14 @@ function SortHeader({ column, label, order, path, class: cls }) {
   );
 }
 
-export function NotesTable({ items, order, path, showPad }) {
+export function NotesTable({ items, order, path, showPad, q = '' }) {
   return (
     <table class={showPad ? 'notes with-pad' : 'notes'}>
       <thead>
         <tr>
-          <SortHeader column="name" label="Note" order={order} path={path} class="col-note" />
+          <SortHeader column="name" label="Note" order={order} path={path} q={q} class="col-note" />
           {showPad && <th scope="col" class="col-pad">Pad</th>}
-          <SortHeader column="updated_at" label="Last modified" order={order} path={path} class="col-date" />
+          <SortHeader column="updated_at" label="Last modified" order={order} path={path} q={q} class="col-date" />
         </tr>
       </thead>
       <tbody>

@@ -166,6 +166,8 @@ export function createApi(opts = {}) {
       await request('DELETE', '/me', { password });
       setSession(null);
     },
+    /** Everything of the user (GET /me/export) as a Blob, for "Download my data". */
+    exportData: () => exchange('GET', '/me/export').then((res) => (res.ok ? res.blob() : parse(res))),
     listPads: (params) => request('GET', `/pads${query(params)}`),
     getPad: (id) => request('GET', `/pads/${encodeURIComponent(id)}`),
     /** { data: pad, etag } */

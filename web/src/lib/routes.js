@@ -49,6 +49,20 @@ export function orderFrom(search) {
   return ORDERS.includes(order) ? order : DEFAULT_ORDER;
 }
 
+/** The search words from a query string (?q=...), trimmed; '' when there is no search. */
+export function searchFrom(search) {
+  return (new URLSearchParams(search).get('q') || '').trim();
+}
+
+/** A list's URL with its order and search (each left out when not given): "/pads/3?order=name&q=flour". */
+export function listUrl(path, { order, q } = {}) {
+  const params = new URLSearchParams();
+  if (order) params.set('order', order);
+  if (q) params.set('q', q);
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
 /**
  * The order a column header links to: the column's ascending order, or its descending one when the list is
  * already sorted ascending by it. "Last modified" starts newest first, as people expect.

@@ -1,8 +1,44 @@
+import { useState } from 'preact/hooks';
 import { flashNow } from '../lib/nav.js';
 import { validateChangePassword } from '../lib/validate.js';
 import { useSession } from '../session.js';
 import { useForm, useTitle } from '../hooks.js';
 import { Field, Form, NewPassword, Submit } from '../components/Field.jsx';
+import { ErrorState } from '../components/States.jsx';
+
+/** "Download my data": GET /me/export saved as a file (a Blob: the API needs the bearer token, a link cannot send it). */
+function DownloadData({ api }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      const url = URL.createObjectURL(await api.exportData());
+      const a = Object.assign(document.createElement('a'), { href: url, download: 'notejam-export.json' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000); // the browser reads it after click() returns
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <h2>Your data</h2>
+      <p>Download all your pads and notes as one JSON file.</p>
+      {error && <ErrorState error={error} />}
+      <p>
+        <button type="button" class="button" onClick={download} disabled={busy} aria-busy={busy ? 'true' : undefined}>
+          {busy ? 'Preparing download…' : 'Download my data'}
+        </button>
+      </p>
+    </>
+  );
+}
 
 const EMPTY = { current_password: '', new_password: '', repeat: '' };
 
@@ -28,6 +64,7 @@ export function Settings() {
         <NewPassword form={form} name="new_password" />
         <Submit busy={form.busy}>Change password</Submit>
       </Form>
+      <DownloadData api={api} />
       <h2>Delete account</h2>
       <p>Deleting your account removes all your pads and notes for good.</p>
       <p><a href="/settings/delete" class="button danger">Delete account…</a></p>
