@@ -17,7 +17,7 @@ const dirs = new Set(tracked.flatMap((f) => f.split('/').slice(0, -1).map((_, i,
 const TEXT = /\.(md|ya?ml|json|sh|mjs|js|jsx|c|h|sql|tf|tftest\.hcl|hcl|tpl|mk|txt|conf|Containerfile)$|(^|\/)(Makefile|Dockerfile\.\w+|run)$/;
 const EXT = 'md|ya?ml|json|sh|mjs|jsx?|c|h|sql|tf|hcl|py|tpl|mk|conf|txt|Containerfile';
 // a path: optional ./ or ../, then segments, ending in a known extension; or a bare UPPERCASE.md name.
-const PATH = new RegExp(String.raw`(?<![\w./@:\x24{}-])((?:\.{1,2}/)*(?:[\w.-]+/)*[\w.-]+\.(?:${EXT}))(?![\w/-]|\.\w)`, 'g');
+const PATH = new RegExp(String.raw`(?<![\w./@:\x24{}()-])((?:\.{1,2}/)*(?:[\w.-]+/)*[\w.-]+\.(?:${EXT}))(?![\w/-]|\.\w)`, 'g');
 const SKIP_FILES = /(^|\/)(package-lock\.json|\.terraform\.lock\.hcl)$|^tests\/.*\/(fixtures|corpus|schemas)\/|^tests\/repo\//;
 
 function referencesIn(file) {

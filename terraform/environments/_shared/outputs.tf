@@ -153,7 +153,7 @@ output "security" {
   }
 }
 
-# Values of the controllers ci/platform installs with Helm (ci/platform/releases.yaml), by release name, in each
+# Values of the controllers ci/platform installs with Helm (ci/platform/releases.json), by release name, in each
 # chart's own keys: ci/platform/install.sh passes them after the repository's values files. Keys pinned by
 # tests/helm/fixtures/terraform-platform-values.yaml (tests/terraform compares).
 output "platform_values" {
