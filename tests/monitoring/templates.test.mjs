@@ -49,7 +49,7 @@ test('each template renders alone: one flag enables one object', () => {
   }
 });
 
-test('the ServiceMonitor scrapes the API Service /metrics on its http port as job notejam-api', () => {
+test('the ServiceMonitor scrapes the API Service /metrics on a port of that Service (the metrics port) as job notejam-api', () => {
   const objs = render(ENABLED);
   const [sm] = ofKind(objs, 'ServiceMonitor');
   assert.equal(sm.apiVersion, 'monitoring.coreos.com/v1');
