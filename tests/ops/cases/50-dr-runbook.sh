@@ -7,12 +7,18 @@
 t_dr_runbook_commands_run() {
   fresh_bucket dr-runbook
   local dr=eu-west-1 account bucket
+  # The runbook is run from an admin workstation with a current aws CLI (AWS_ENDPOINT_URL: moto); Debian's 2.9,
+  # first on PATH for the ops image's tools, would ignore it and call AWS itself.
+  DR_REAL_AWS=$(type -ap aws | grep -v -e "^$OPS_TMP/" -e '^/usr/bin/aws$' -e '^/bin/aws$' | head -n1)
+  [ -n "$DR_REAL_AWS" ] && [ -n "${AWS_ENDPOINT_URL:-}" ] || fail "no aws CLI that honours AWS_ENDPOINT_URL (moto)"
+  aws() { "$DR_REAL_AWS" "$@"; }
   account=$(aws sts get-caller-identity --query Account --output text)
   bucket=notejam-prod-backup-$account-$dr
   # What prod keeps in the DR region: the replicated backup bucket with a dump and manifest of this month, the
   # age identity secret's replica, the cluster prod-dr's first apply makes, a CloudFront distribution.
   aws --region $dr s3api create-bucket --bucket "$bucket" --create-bucket-configuration LocationConstraint=$dr >/dev/null
-  aws --region $dr s3api put-object --bucket "$bucket" --key "postgres/$(date -u +%Y/%m/)01/notejam.manifest.json" --body /dev/null >/dev/null
+  echo "{}" >"$T/manifest.json"
+  aws --region $dr s3api put-object --bucket "$bucket" --key "postgres/$(date -u +%Y/%m/)01/notejam.manifest.json" --body "$T/manifest.json" >/dev/null
   aws --region $dr secretsmanager create-secret --name notejam-prod/backup-age-identity --secret-string AGE-SECRET-KEY-STUB >/dev/null
   aws --region $dr eks create-cluster --name notejam-prod-dr --role-arn "arn:aws:iam::$account:role/eks" \
     --resources-vpc-config subnetIds=subnet-1 >/dev/null
@@ -22,12 +28,11 @@ t_dr_runbook_commands_run() {
   awk '/^```sh$/ {on=1; next} /^```$/ {on=0} on' "$ROOT/docs/disaster-recovery.md" \
     | sed -e "s|<the release tag running in prod>|1.4.2|" -e "s|<age1... from prod's HELM_ENV_VALUES>|$AGE_RECIPIENT|" \
           -e "s|/tmp/prod-dr-values.json|$T/prod-dr-values.json|g" >"$T/runbook.sh"
-  ! grep -n '<[a-z]' "$T/runbook.sh" || fail "the runbook has placeholders this test does not fill"
+  ! grep -v '^ *#' "$T/runbook.sh" | grep -n '<[a-z][a-z0-9 .,-]*>' || fail "the runbook has placeholders this test does not fill"
   [ "$(grep -c '' "$T/runbook.sh")" -gt 30 ] || fail "the runbook's commands were not found"
 
   export DR_LOG=$T/dr.log DR_RENDERED=$T/rendered.yaml DR_HELM=$ROOT/tests/helm/.bin/helm3 DR_DISTRIBUTION_ID
   export DR_TF_VALUES=$ROOT/tests/helm/fixtures/terraform-helm-values.yaml DR_REAL_AWS DR_TFVARS=$ROOT/terraform/environments/prod-dr/terraform.tfvars
-  DR_REAL_AWS=$(command -v aws)
   [ -x "$DR_HELM" ] || make -C "$ROOT" --no-print-directory helm-tools >/dev/null
   : >"$DR_LOG"
   (cd "$ROOT" && PATH="$HERE/dr-stubs:$PATH" KUBECONFIG=$T/kubeconfig bash -euo pipefail "$T/runbook.sh") >"$T/out" 2>"$T/err" \
@@ -58,7 +63,7 @@ t_dr_mode_is_one_thing_everywhere() {
   # The drill's environment name passes the root's own validation regex.
   local name re
   name=$(grep -o 'environment = "prod-[a-z]*"' "$ROOT/docs/disaster-recovery.md" | head -n1 | cut -d'"' -f2)
-  re=$(grep -A4 'variable "environment"' "$ROOT/terraform/environments/_shared/variables.tf" | grep -o 'regex("[^"]*"' | cut -d'"' -f2)
+  re=$(grep -A10 'variable "environment"' "$ROOT/terraform/environments/_shared/variables.tf" | grep -o 'regex("[^"]*"' | cut -d'"' -f2)
   [ -n "$name" ] && [ -n "$re" ] || fail "drill name '$name' or the environment regex '$re' not found"
   grep -qE "$re" <<<"$name" || fail "the drill's environment $name fails the variable's validation $re"
 }
