@@ -13,7 +13,8 @@ import { mkdtemp, mkdir, writeFile, readFile, readdir, rm } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/gcl.mjs';
-import { run, freePort, until } from './lib/proc.mjs';
+import { run, freePort } from './lib/proc.mjs';
+import { waitFor } from '../lib/wait.mjs';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-central-1';
@@ -75,7 +76,7 @@ describe('IAM closure of the CI scripts (moto with IAM enforced, policies from T
     url = `http://127.0.0.1:${port}`;
     moto = spawn('python3', [path.join(repoRoot, 'tests/ci/lib/moto-iam.py'), '-H', '127.0.0.1', '-p', String(port)],
       { stdio: 'ignore', env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' } });
-    await until(async () => (await fetch(`${url}/moto-api/`)).ok, { what: 'moto_server', timeoutMs: 30_000 });
+    await waitFor(async () => (await fetch(`${url}/moto-api/`)).ok, { what: 'moto_server', timeoutMs: 30_000 });
 
     // What the environment's other modules would have made: the SPA bucket, its distribution, the cluster, the registry.
     await aws('s3api', 'create-bucket', '--bucket', 'notejam-dev-spa', '--create-bucket-configuration', `LocationConstraint=${REGION}`);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import YAML from 'yaml';
 import { repoRoot } from './lib/gcl.mjs';
 import { run } from './lib/proc.mjs';
 
@@ -41,7 +41,7 @@ let group;
 // prod's private endpoint: its jobs come through the GitLab agent, impersonating the CI job (group gitlab:ci_job).
 const agentGroups = { prod: 'gitlab:ci_job' };
 before(async () => {
-  const agent = yaml.load(await readFile(path.join(repoRoot, '.gitlab/agents/notejam-prod/config.yaml'), 'utf8'));
+  const agent = YAML.parse(await readFile(path.join(repoRoot, '.gitlab/agents/notejam-prod/config.yaml'), 'utf8'));
   const project = agent.ci_access.projects.find((p) => p.id === 'notejam/notejam');
   assert.deepEqual(project?.environments, ['prod'], 'the prod agent serves this project\'s prod environment only');
   assert.deepEqual(Object.keys(project.access_as ?? {}), ['ci_job'], 'the agent must impersonate the CI job (its RBAC group is gitlab:ci_job)');
@@ -62,7 +62,7 @@ async function rbacObjects(dirs) {
     const dir = path.join(repoRoot, 'ci/rbac', d);
     if (!(await access(dir).then(() => true, () => false))) continue;
     for (const f of (await readdir(dir)).filter((n) => n.endsWith('.yaml'))) {
-      objects.push(...yaml.loadAll(await readFile(path.join(dir, f), 'utf8')).filter(Boolean));
+      objects.push(...YAML.parseAllDocuments(await readFile(path.join(dir, f), 'utf8')).map((d) => d.toJS()).filter(Boolean));
     }
   }
   return objects;
@@ -99,7 +99,7 @@ async function rendered(deployEnv, ns, extraCharts) {
   for (const [chart, args] of charts) {
     const r = await run(helm, ['template', chart, path.join(repoRoot, 'charts', chart), '--namespace', ns, ...args], { env });
     assert.equal(r.code, 0, r.stderr);
-    out.push(...yaml.loadAll(r.stdout).filter(Boolean));
+    out.push(...YAML.parseAllDocuments(r.stdout).map((d) => d.toJS()).filter(Boolean));
   }
   return out;
 }
