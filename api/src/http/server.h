@@ -1,4 +1,5 @@
-/* The HTTP server: civetweb set up per docs/design.md's known traps, the request pipeline, and graceful drain. */
+/* The HTTP server: civetweb's listeners (API, and metrics when configured), timeouts, the per-client connection cap,
+ * the request pipeline, and graceful drain, set up per docs/design.md's known traps of civetweb. */
 #ifndef NOTEJAM_SERVER_H
 #define NOTEJAM_SERVER_H
 
