@@ -122,3 +122,12 @@ resource "aws_route53_record" "alias_move" {
   ttl     = 300
   records = [aws_cloudfront_distribution.this.domain_name]
 }
+
+output "certificate_settings" {
+  description = "Names on the site certificate, their validation records and the associate-alias TXT records, read back from the resources."
+  value = {
+    site_names         = local.custom_domain ? sort(concat([aws_acm_certificate.site[0].domain_name], tolist(aws_acm_certificate.site[0].subject_alternative_names))) : []
+    validation_records = sort(keys(aws_route53_record.validation))
+    alias_move_records = sort([for r in aws_route53_record.alias_move : r.name])
+  }
+}

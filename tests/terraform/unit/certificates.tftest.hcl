@@ -16,15 +16,15 @@ run "dr_certificate_covers_the_primary_name" {
     dns = { domain_name = "dr.notejam.example.com", zone_id = "Z0NOTEJAMEXAMPLE", alternative_names = ["notejam.example.com"] }
   }
   assert {
-    condition     = toset(module.web.aws_acm_certificate.site[0].subject_alternative_names) == toset(["notejam.example.com"])
+    condition     = module.web.certificate_settings.site_names == tolist(["dr.notejam.example.com", "notejam.example.com"])
     error_message = "The DR site certificate must cover the primary name that associate-alias moves to it."
   }
   assert {
-    condition     = keys(module.web.aws_route53_record.alias_move) == ["notejam.example.com"] && module.web.aws_route53_record.alias_move["notejam.example.com"].name == "_notejam.example.com"
+    condition     = module.web.certificate_settings.alias_move_records == tolist(["_notejam.example.com"])
     error_message = "associate-alias needs the TXT record _<name> in the zone."
   }
   assert {
-    condition     = toset(keys(module.web.aws_route53_record.validation)) == toset(["site dr.notejam.example.com", "site notejam.example.com", "origin origin.dr.notejam.example.com"])
+    condition     = module.web.certificate_settings.validation_records == tolist(["origin origin.dr.notejam.example.com", "site dr.notejam.example.com", "site notejam.example.com"])
     error_message = "Every certificate name gets its validation record in the zone."
   }
 }
