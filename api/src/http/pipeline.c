@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <time.h>
 #include "app.h"
+#include "handlers/api_docs.h"
 #include "handlers/handlers.h"
 #include "http/validate.h"
 #include "ops/log.h"
@@ -39,6 +40,10 @@ static route_entry_t dispatch_table(route_t route, method_t m) {
     case R_PAD_NOTES: return (route_entry_t){h_pad_notes, 1};
     case R_NOTES: return (route_entry_t){get ? h_notes_list : h_notes_create, 1};
     case R_NOTE: return (route_entry_t){get ? h_note_get : m == M_PATCH ? h_note_update : h_note_delete, 1};
+    case R_OPENAPI_JSON: return (route_entry_t){h_openapi_json, 0};
+    case R_OPENAPI_YAML: return (route_entry_t){h_openapi_yaml, 0};
+    case R_DOCS:
+    case R_DOCS_FILE: return (route_entry_t){h_api_docs, 0};
     default: return none;
     }
 }

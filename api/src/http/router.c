@@ -29,6 +29,10 @@ static const struct {
     {R_PAD_NOTES, "/api/v1/pads/{id}/notes", BIT(M_GET)},
     {R_NOTES, "/api/v1/notes", BIT(M_GET) | BIT(M_POST)},
     {R_NOTE, "/api/v1/notes/{id}", BIT(M_GET) | BIT(M_PATCH) | BIT(M_DELETE)},
+    {R_OPENAPI_JSON, "/api/v1/openapi.json", BIT(M_GET) | BIT(M_HEAD)},
+    {R_OPENAPI_YAML, "/api/v1/openapi.yaml", BIT(M_GET) | BIT(M_HEAD)},
+    {R_DOCS, "/api/docs", BIT(M_GET) | BIT(M_HEAD)},
+    {R_DOCS_FILE, "/api/docs/{file}", BIT(M_GET) | BIT(M_HEAD)},
 };
 
 static const char *METHODS[M_COUNT] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"};
@@ -60,6 +64,7 @@ static route_t match_path(const char *path, int64_t *id) {
     if ((*id = match_id(path, "/api/v1/pads/", "/notes")) > 0) return R_PAD_NOTES;
     if ((*id = match_id(path, "/api/v1/notes/", "")) > 0) return R_NOTE;
     *id = 0;
+    if (strncmp(path, "/api/docs/", 10) == 0) return R_DOCS_FILE;
     if (strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0) return R_UNMATCHED;
     return R_STATIC;
 }

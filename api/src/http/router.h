@@ -23,6 +23,10 @@ typedef enum {
     R_PAD_NOTES,
     R_NOTES,
     R_NOTE,
+    R_OPENAPI_JSON,
+    R_OPENAPI_YAML,
+    R_DOCS,
+    R_DOCS_FILE,
     R_COUNT
 } route_t;
 
