@@ -6,6 +6,7 @@ import { listTests } from './cases/lists.mjs';
 import { expiryTests, prepareExpiry, sessionTests } from './cases/session.mjs';
 import { accountTests } from './cases/account.mjs';
 import { uiTests } from './cases/ui.mjs';
+import { apiDocsTests } from './cases/apidocs.mjs';
 
 describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   before(async () => {
@@ -19,5 +20,6 @@ describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   sessionTests();
   accountTests();
   uiTests();
+  apiDocsTests();
   expiryTests(); // last: their access tokens expire while the tests above run
 });
