@@ -59,6 +59,7 @@ export function apiDocsTests() {
     const me = await tryIt(page, byId.getMe, '/api/v1/me');
     assert.equal(me.status, 200, me.text);
     assert.equal(JSON.parse(me.text).email, email);
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'the token is kept in memory only');
     assert.ok(page.apiCalls.includes('POST /api/v1/auth/signin -> 200'), page.apiCalls.join('\n'));
     assert.ok(page.apiCalls.includes('GET /api/v1/me -> 200'), page.apiCalls.join('\n'));
     await screenshot(page, 'api-docs');
