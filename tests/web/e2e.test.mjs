@@ -8,7 +8,7 @@ import { accountTests } from './cases/account.mjs';
 import { uiTests } from './cases/ui.mjs';
 import { apiDocsTests } from './cases/apidocs.mjs';
 
-describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
+describe('Notejam web app in Chromium', { timeout: 600000 }, () => {
   before(async () => {
     await setup();
     await prepareExpiry();
