@@ -1,7 +1,9 @@
-// Builds the API reference page (/api/docs) into dist-docs/: Swagger UI and docs/docs.js bundled by esbuild into one
-// fingerprinted script and one stylesheet, and an index.html that loads them (no inline script or style). A bundle of
-// its own, never part of the SPA's. The API serves the folder (NOTEJAM_DOCS_ROOT). Usage: node build-docs.mjs [outdir]
+// Builds the API reference page (/api/docs) into dist-docs/: Swagger UI and docs/docs.js bundled by esbuild into
+// docs.js and docs.css, and an index.html that loads them with their content hash as ?v= (cache busting; no inline
+// script or style). A bundle of its own, never part of the SPA's. The API serves exactly these three files from
+// NOTEJAM_DOCS_ROOT. Usage: node build-docs.mjs [outdir]
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,7 @@ const result = await build({
   format: 'iife',
   target: ['es2020'],
   outdir: out,
-  entryNames: '[name]-[hash]',
+  entryNames: '[name]',
   legalComments: 'none',
   metafile: true,
   absWorkingDir: root,
@@ -37,9 +39,10 @@ const pick = (ext) => {
 };
 const js = pick('.js');
 const css = pick('.css');
+const version = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
 const html = readFileSync(join(root, 'docs/index.html'), 'utf8')
-  .replace('{{js}}', `/api/docs/${basename(js)}`)
-  .replace('{{css}}', `/api/docs/${basename(css)}`);
+  .replace('{{js}}', `/api/docs/${basename(js)}?v=${version(js)}`)
+  .replace('{{css}}', `/api/docs/${basename(css)}?v=${version(css)}`);
 writeFileSync(join(out, 'index.html'), html);
 
 const kb = (file) => `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;

@@ -30,7 +30,7 @@ const DESIGN = {
   'PATCH /api/v1/notes/{id}': '200', 'DELETE /api/v1/notes/{id}': '204',
   'GET /healthz': '200', 'GET /readyz': '200', 'GET /version': '200', 'GET /metrics': '200',
   'GET /api/v1/openapi.json': '200', 'GET /api/v1/openapi.yaml': '200', 'GET /api/docs': '200',
-  'GET /api/docs/{file}': '200',
+  'GET /api/docs/docs.js': '200', 'GET /api/docs/docs.css': '200',
 };
 
 test('exactly the operations of DESIGN.md, each with its success status, operationId, summary and tag', () => {

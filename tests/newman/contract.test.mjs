@@ -13,13 +13,13 @@ import { startStack } from '../lib/stack.mjs';
 import { SPEC, generateCollection } from './generate.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-const DOCS_FILE = 'docs-CONTRACT1.js';
 let stack, work, collection;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'notejam-newman-'));
   writeFileSync(join(work, 'index.html'), '<!doctype html><title>Notejam API reference</title>');
-  writeFileSync(join(work, DOCS_FILE), 'console.log(1)');
+  writeFileSync(join(work, 'docs.js'), 'console.log(1)');
+  writeFileSync(join(work, 'docs.css'), 'body{}');
   [stack, collection] = await Promise.all([
     startStack({ env: { NOTEJAM_DOCS_ROOT: work } }),
     generateCollection(join(work, 'collection.json')),
@@ -36,7 +36,7 @@ function run(baseUrl, folder) {
     newman.run({
       collection,
       folder,
-      envVar: [{ key: 'baseUrl', value: baseUrl }, { key: 'docsFile', value: DOCS_FILE }],
+      envVar: [{ key: 'baseUrl', value: baseUrl }],
       timeoutRequest: 10000,
       reporters: [],
     }, (err, summary) => (err ? reject(err) : resolve(summary)));

@@ -7,7 +7,10 @@ Test(api_docs, routes) {
     cr_assert_eq(router_match(M_GET, "/api/v1/openapi.json").route, R_OPENAPI_JSON);
     cr_assert_eq(router_match(M_HEAD, "/api/v1/openapi.yaml").route, R_OPENAPI_YAML);
     cr_assert_eq(router_match(M_GET, "/api/docs").route, R_DOCS);
-    cr_assert_eq(router_match(M_GET, "/api/docs/docs-1A2B.js").route, R_DOCS_FILE);
+    cr_assert_eq(router_match(M_GET, "/api/docs/docs.js").route, R_DOCS_JS);
+    cr_assert_eq(router_match(M_GET, "/api/docs/docs.css").route, R_DOCS_CSS);
+    cr_assert_eq(router_match(M_GET, "/api/docs/other.js").status, 404);
+    cr_assert_eq(router_match(M_GET, "/api/docs/").status, 404);
     cr_assert_eq(router_match(M_POST, "/api/v1/openapi.json").status, 405);
     cr_assert_eq(router_match(M_GET, "/api/v1/openapi.yml").status, 404);
     cr_assert_eq(router_match(M_GET, "/api/docsx").status, 404);

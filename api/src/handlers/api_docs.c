@@ -1,5 +1,5 @@
 /* GET /api/v1/openapi.{json,yaml}: the contract this binary was built with, cacheable and revalidated by ETag.
- * GET /api/docs[/<file>]: the interactive reference page (web/docs, built by `make docs-build`), read from
+ * GET /api/docs, /api/docs/docs.{js,css}: the interactive reference page (web/docs, `make docs-build`), read from
  * NOTEJAM_DOCS_ROOT; the API serves it because every host (make run, nginx, CloudFront, the ALB ingress) already
  * sends every /api/ path here. */
 #include "handlers/api_docs.h"
@@ -84,24 +84,6 @@ void h_openapi_yaml(req_t *r) {
     send_spec(r, "application/yaml", notejam_openapi_yaml, notejam_openapi_yaml_end, etag_yaml);
 }
 
-static const char *docs_type(const char *name) {
-    const char *dot = strrchr(name, '.');
-    if (!dot) return NULL;
-    if (!strcmp(dot, ".html")) return "text/html; charset=utf-8";
-    if (!strcmp(dot, ".js")) return "text/javascript; charset=utf-8";
-    if (!strcmp(dot, ".css")) return "text/css; charset=utf-8";
-    if (!strcmp(dot, ".svg")) return "image/svg+xml";
-    if (!strcmp(dot, ".png")) return "image/png";
-    return NULL;
-}
-
-/* A file name directly in the docs root: [A-Za-z0-9._-], not hidden, no "..". */
-static int docs_name_ok(const char *name) {
-    size_t n = strlen(name);
-    return n > 0 && n <= 128 && name[0] != '.' && !strstr(name, "..") &&
-           strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
 /* Reads root/name if it is a regular file. Caller frees *data. */
 static int docs_load(const char *root, const char *name, char **data, size_t *len) {
     char path[4096];
@@ -116,25 +98,34 @@ static int docs_load(const char *root, const char *name, char **data, size_t *le
     return *data ? 0 : -1;
 }
 
+/* The page's three files: index.html, and docs.js / docs.css, which it loads with ?v=<content hash>. */
 void h_api_docs(req_t *r) {
+    static const struct {
+        route_t route;
+        const char *name, *type;
+    } FILES[] = {
+        {R_DOCS, "index.html", "text/html; charset=utf-8"},
+        {R_DOCS_JS, "docs.js", "text/javascript; charset=utf-8"},
+        {R_DOCS_CSS, "docs.css", "text/css; charset=utf-8"},
+    };
     const char *root = g_app.cfg.docs_root;
-    const char *path = r->ri->local_uri;
-    const char *name = strcmp(path, "/api/docs") == 0 || strcmp(path, "/api/docs/") == 0 ? "index.html" : path + 10;
-    const char *type = docs_type(name);
+    size_t f = 0;
+    while (f < sizeof FILES / sizeof FILES[0] - 1 && FILES[f].route != r->match.route)
+        f++;
     char *data = NULL;
     size_t len = 0;
     if (!*root) {
         resp_problem(r, 404, "The API reference is not installed on this server (NOTEJAM_DOCS_ROOT).", NULL, NULL);
         return;
     }
-    if (!type || !docs_name_ok(name) || docs_load(root, name, &data, &len) < 0) {
+    if (docs_load(root, FILES[f].name, &data, &len) < 0) {
         resp_problem(r, 404, "No such file.", NULL, NULL);
         return;
     }
-    int page = strcmp(name, "index.html") == 0;
+    int page = r->match.route == R_DOCS;
     char extra[1024];
     snprintf(extra, sizeof extra, "Cache-Control: %s\r\n%s", page ? "no-cache" : "public, max-age=31536000, immutable",
              page ? DOCS_CSP : "");
-    resp_send(r, 200, type, data, len, extra);
+    resp_send(r, 200, FILES[f].type, data, len, extra);
     free(data);
 }

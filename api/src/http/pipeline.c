@@ -43,7 +43,8 @@ static route_entry_t dispatch_table(route_t route, method_t m) {
     case R_OPENAPI_JSON: return (route_entry_t){h_openapi_json, 0};
     case R_OPENAPI_YAML: return (route_entry_t){h_openapi_yaml, 0};
     case R_DOCS:
-    case R_DOCS_FILE: return (route_entry_t){h_api_docs, 0};
+    case R_DOCS_JS:
+    case R_DOCS_CSS: return (route_entry_t){h_api_docs, 0};
     default: return none;
     }
 }

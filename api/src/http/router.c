@@ -32,7 +32,8 @@ static const struct {
     {R_OPENAPI_JSON, "/api/v1/openapi.json", BIT(M_GET) | BIT(M_HEAD)},
     {R_OPENAPI_YAML, "/api/v1/openapi.yaml", BIT(M_GET) | BIT(M_HEAD)},
     {R_DOCS, "/api/docs", BIT(M_GET) | BIT(M_HEAD)},
-    {R_DOCS_FILE, "/api/docs/{file}", BIT(M_GET) | BIT(M_HEAD)},
+    {R_DOCS_JS, "/api/docs/docs.js", BIT(M_GET) | BIT(M_HEAD)},
+    {R_DOCS_CSS, "/api/docs/docs.css", BIT(M_GET) | BIT(M_HEAD)},
 };
 
 static const char *METHODS[M_COUNT] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"};
@@ -64,7 +65,6 @@ static route_t match_path(const char *path, int64_t *id) {
     if ((*id = match_id(path, "/api/v1/pads/", "/notes")) > 0) return R_PAD_NOTES;
     if ((*id = match_id(path, "/api/v1/notes/", "")) > 0) return R_NOTE;
     *id = 0;
-    if (strncmp(path, "/api/docs/", 10) == 0) return R_DOCS_FILE;
     if (strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0) return R_UNMATCHED;
     return R_STATIC;
 }

@@ -26,7 +26,8 @@ typedef enum {
     R_OPENAPI_JSON,
     R_OPENAPI_YAML,
     R_DOCS,
-    R_DOCS_FILE,
+    R_DOCS_JS,
+    R_DOCS_CSS,
     R_COUNT
 } route_t;
 
