@@ -9,28 +9,37 @@ API_LIB_SRC := $(filter-out api/src/main.c,$(API_SRC))
 CC ?= gcc
 API_WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-missing-field-initializers
 API_HARDEN := -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE -fstack-clash-protection -fcf-protection
-API_DEFS = -DNOTEJAM_VERSION='"$(VERSION)"' -DNOTEJAM_COMMIT='"$(COMMIT)"' -DNOTEJAM_BUILD_TIME='"$(BUILD_TIME)"'
+# The contract is embedded in the binary (GET /api/v1/openapi.yaml and .json; api/src/handlers/api_docs.c).
+OPENAPI_JSON := $(BUILD)/gen/openapi.json
+API_SPEC := $(ROOT)/openapi.yaml $(OPENAPI_JSON)
+API_DEFS = -DNOTEJAM_VERSION='"$(VERSION)"' -DNOTEJAM_COMMIT='"$(COMMIT)"' -DNOTEJAM_BUILD_TIME='"$(BUILD_TIME)"' \
+           -DNOTEJAM_OPENAPI_YAML='"$(ROOT)/openapi.yaml"' -DNOTEJAM_OPENAPI_JSON='"$(OPENAPI_JSON)"'
 API_CFLAGS = $(API_WARN) -Iapi/src $(shell pkg-config --cflags $(API_PC) 2>/dev/null) $(API_DEFS)
 API_LIBS = -lcivetweb $(shell pkg-config --libs $(API_PC) 2>/dev/null) -lpthread -lm
 API_RELEASE_FLAGS := -O2 -g $(API_HARDEN) -pie -Wl,-z,relro,-z,now
 API_ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 .PHONY: deps-api build build-asan test-unit test-api test-api-asan lint-c install
-deps-api:
+deps-api: $(OPENAPI_JSON)
 	@$(ENSURE_APT) $(API_BUILD_PKGS)
 
+$(OPENAPI_JSON): openapi.yaml scripts/openapi-json.py
+	@$(ENSURE_APT) python3-yaml
+	@mkdir -p $(@D)
+	/usr/bin/python3 scripts/openapi-json.py openapi.yaml > $@.tmp && mv $@.tmp $@
+
 build: deps-api $(BUILD)/notejam ## build the API binary (build/notejam)
-$(BUILD)/notejam: $(API_SRC) $(API_HDR) mk/10-api.mk
+$(BUILD)/notejam: $(API_SRC) $(API_HDR) $(API_SPEC) mk/10-api.mk
 	@mkdir -p $(@D)
 	$(CC) $(API_CFLAGS) $(API_RELEASE_FLAGS) -o $@ $(API_SRC) $(API_LIBS)
 
 build-asan: deps-api $(BUILD)/asan/notejam ## build the API with ASan+UBSan (build/asan/notejam)
-$(BUILD)/asan/notejam: $(API_SRC) $(API_HDR) mk/10-api.mk
+$(BUILD)/asan/notejam: $(API_SRC) $(API_HDR) $(API_SPEC) mk/10-api.mk
 	@mkdir -p $(@D)
 	$(CC) $(API_CFLAGS) $(API_ASAN_FLAGS) -o $@ $(API_SRC) $(API_LIBS)
 
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
-$(BUILD)/unit-tests: $(UNIT_SRC) $(API_LIB_SRC) $(API_HDR) mk/10-api.mk
+$(BUILD)/unit-tests: $(UNIT_SRC) $(API_LIB_SRC) $(API_HDR) $(API_SPEC) mk/10-api.mk
 	@mkdir -p $(@D)
 	$(CC) $(API_CFLAGS) $(API_ASAN_FLAGS) -o $@ $(UNIT_SRC) $(API_LIB_SRC) $(API_LIBS) -lcriterion
 

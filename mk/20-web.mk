@@ -5,7 +5,7 @@ WEB_DIR := $(ROOT)/web
 WEB_E2E_DIR := $(ROOT)/tests/web
 WEB_E2E_PKGS := chromium postgresql-15 postgresql-client-15 redis-server redis-tools
 WEB_UNIT_RUN := cd $(WEB_DIR) && node --test $(call node_reporters,test-web-unit) test/
-WEB_E2E_RUN := cd $(WEB_E2E_DIR) && WEB_ROOT=$(WEB_DIR)/dist \
+WEB_E2E_RUN := cd $(WEB_E2E_DIR) && WEB_ROOT=$(WEB_DIR)/dist DOCS_ROOT=$(WEB_DIR)/dist-docs \
                node --test $(call node_reporters,test-web-e2e) --test-concurrency=1 e2e.test.mjs
 
 .PHONY: web-build test-web test-web-unit test-web-e2e web-e2e-deps
@@ -19,12 +19,12 @@ web-e2e-deps:
 	@$(ENSURE_APT) $(WEB_E2E_PKGS)
 	@$(ENSURE_NPM) $(WEB_E2E_DIR)
 
-test-web: web-build build web-e2e-deps ## web app: build, unit tests, then end-to-end tests in Debian's Chromium
+test-web: web-build docs-build build web-e2e-deps ## web app: build, unit tests, then end-to-end tests in Debian's Chromium
 	@$(WEB_UNIT_RUN)
 	@$(WEB_E2E_RUN)
 
 test-web-unit: web-build ## unit tests of the SPA's pure modules (dates, API client + refresh, validation, routes)
 	@$(WEB_UNIT_RUN)
 
-test-web-e2e: web-build build web-e2e-deps ## the SPA in Chromium against the real stack; screenshots in tests/artifacts/web
+test-web-e2e: web-build docs-build build web-e2e-deps ## the SPA in Chromium against the real stack; screenshots in tests/artifacts/web
 	@$(WEB_E2E_RUN)

@@ -31,6 +31,8 @@ fi
 export NOTEJAM_LISTEN=127.0.0.1:$port NOTEJAM_DATABASE_URL=$pg_url NOTEJAM_REDIS_URL=$redis_url \
   NOTEJAM_JWT_KEYS_FILE=$data/jwt-keys NOTEJAM_MIGRATIONS_DIR=$root/api/migrations NOTEJAM_MAIL_DIR=$data/outbox \
   NOTEJAM_COOKIE_SECURE=false NOTEJAM_PUBLIC_URL=http://127.0.0.1:$port NOTEJAM_WEB_ROOT=$web_root
+# the API reference page at /api/docs (make docs-build)
+[ -f "$root/web/dist-docs/index.html" ] && export NOTEJAM_DOCS_ROOT=$root/web/dist-docs
 "$root/build/notejam" migrate
 echo "notejam: http://127.0.0.1:$port  (mail goes to .data/outbox/, Ctrl-C stops everything)"
 "$root/build/notejam" serve &

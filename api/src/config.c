@@ -35,6 +35,7 @@ static const struct entry {
     {"NOTEJAM_SMTP_URL", S(smtp_url), "", 0, 0, SECRET},
     {"NOTEJAM_MAIL_FROM", S(mail_from), "Notejam <no-reply@notejam.local>", 0, 0, 0},
     {"NOTEJAM_WEB_ROOT", S(web_root), "", 0, 0, 0},
+    {"NOTEJAM_DOCS_ROOT", S(docs_root), "", 0, 0, 0},
     {"NOTEJAM_MIGRATIONS_DIR", S(migrations_dir), "/usr/share/notejam/migrations", 0, 0, 0},
     {"NOTEJAM_THREADS", I(threads), "300", 4, 4096, 0},
     {"NOTEJAM_DB_POOL_SIZE", I(db_pool_size), "8", 1, 256, 0},

@@ -6,6 +6,7 @@
 typedef struct {
     char *listen, *database_url, *redis_url, *jwt_keys, *jwt_issuer, *jwt_audience;
     char *cors_origins, *public_url, *mail_dir, *smtp_url, *mail_from, *web_root, *migrations_dir, *log_level;
+    char *docs_root;
     long access_ttl, refresh_ttl, session_max_age, threads, db_pool_size, redis_pool_size, db_timeout_ms,
         redis_timeout_ms, hash_concurrency, rate_limit, rate_window, max_body, shutdown_grace, jwt_leeway;
     int cookie_secure;

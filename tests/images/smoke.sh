@@ -45,6 +45,8 @@ check "web: history fallback, immutable assets, no-cache index, gzip, CSP and se
   node "$here/web-checks.mjs" "http://127.0.0.1:$web_port"
 check "Chromium runs the SPA from the web image under its CSP without violations" \
   node "$here/browser-csp.mjs" "http://127.0.0.1:$web_port"
+check "the API image serves its contract (ETag, 304) and /api/docs, rendered in Chromium under its CSP" \
+  node "$here/api-docs.mjs" "http://127.0.0.1:$web_port"
 
 # Every process of the container runs as the image's non-root uid (host view; no user namespace here).
 uids_are() { local out; out=$("$PODMAN" top "$1" huser | tail -n +2 | sort -u); echo "$out"; [ "$out" = "$2" ]; }

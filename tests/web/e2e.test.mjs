@@ -9,8 +9,9 @@ import { uiTests } from './cases/ui.mjs';
 import { tabTests } from './cases/tabs.mjs';
 import { conflictTests } from './cases/conflict.mjs';
 import { searchExportTests } from './cases/search-export.mjs';
+import { apiDocsTests } from './cases/apidocs.mjs';
 
-describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
+describe('Notejam web app in Chromium', { timeout: 600000 }, () => {
   before(async () => {
     await setup();
     await prepareExpiry();
@@ -25,5 +26,6 @@ describe('Notejam web app in Chromium', { timeout: 420000 }, () => {
   tabTests();
   conflictTests();
   searchExportTests();
+  apiDocsTests();
   expiryTests(); // last: their access tokens expire while the tests above run
 });

@@ -95,6 +95,7 @@ export function App() {
         </main>
         {user && <Sidebar path={loc.path} />}
       </div>
+      <footer class="site-footer"><a href="/api/docs">API reference</a></footer>
     </Session.Provider>
   );
 }

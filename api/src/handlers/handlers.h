@@ -10,6 +10,7 @@ extern const route_def_t AUTH_ROUTES[];
 extern const route_def_t PAD_ROUTES[];
 extern const route_def_t NOTE_ROUTES[];
 extern const route_def_t EXPORT_ROUTES[];
+extern const route_def_t API_DOCS_ROUTES[];
 extern const route_def_t STATIC_ROUTES[];
 /* Every table above, NULL-terminated: what router_init compiles. */
 extern const route_def_t *const HANDLER_ROUTES[];

@@ -21,12 +21,12 @@ void resp_send(req_t *r, int status, const char *content_type, const char *body,
     if (content_type) buf_printf(&out, "Content-Type: %s\r\n", content_type);
     buf_printf(&out, "Content-Length: %zu\r\nX-Request-Id: %s\r\nX-Content-Type-Options: nosniff\r\n", len,
                r->request_id);
-    if (is_api) buf_puts(&out, "Cache-Control: no-store\r\n");
+    if (is_api && !(extra && strstr(extra, "Cache-Control:"))) buf_puts(&out, "Cache-Control: no-store\r\n");
     buf_puts(&out, r->cors_headers);
     buf_puts(&out, r->rate_headers);
     if (extra) buf_puts(&out, extra);
     buf_puts(&out, "\r\n");
-    if (r->method != M_HEAD && len) buf_append(&out, body, len);
+    if (r->method != M_HEAD && status != 304 && len) buf_append(&out, body, len);
     if (!out.failed) mg_write(r->conn, out.data, out.len);
     buf_free(&out);
     r->status = status;

@@ -6,6 +6,8 @@ import { launch, openPage } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_ROOT = resolve(process.env.WEB_ROOT || resolve(here, '../../../web/dist'));
+// The API reference page (make docs-build), served by the API at /api/docs.
+export const DOCS_ROOT = resolve(process.env.DOCS_ROOT || resolve(here, '../../../web/dist-docs'));
 export const ACCESS_TTL = 3; // seconds: short, so tests see the access token expire
 // The API accepts access tokens up to 30 s past `exp` (clock-skew leeway, api/src/main.c), so a token is refused
 // only ACCESS_TTL + JWT_LEEWAY seconds after it was issued.
@@ -20,6 +22,7 @@ export async function setup() {
       NOTEJAM_ACCESS_TTL: String(ACCESS_TTL),
       NOTEJAM_COOKIE_SECURE: 'false',
       NOTEJAM_RATE_LIMIT: '1000', // every test signs in from 127.0.0.1
+      NOTEJAM_DOCS_ROOT: DOCS_ROOT,
     },
   });
   ctx.baseUrl = ctx.stack.baseUrl;
