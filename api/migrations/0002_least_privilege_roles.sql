@@ -1,7 +1,7 @@
 -- Least privilege: the API and the backups get their own roles instead of the user that owns the schema (the
 -- migrator). notejam_api may read and write rows of the application's tables, nothing else (no DDL, no
 -- schema_migrations); notejam_backup may only read. CONNECT comes from PUBLIC's default (or the provisioning). Both are created NOLOGIN when missing (local stacks, tests);
--- where they log in (AWS), ops/db/provision-roles.sh creates them with their passwords before migrations run.
+-- where they log in (AWS), ops/backup/provision-roles.sh creates them with their passwords before migrations run.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'notejam_api') THEN

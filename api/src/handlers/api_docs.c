@@ -27,7 +27,7 @@ extern const char notejam_openapi_json[], notejam_openapi_json_end[];
 
 #define SPEC_CACHE     "Cache-Control: public, max-age=300\r\n"
 #define DOCS_MAX_BYTES (16 << 20)
-/* The same policy as the SPA's pages (static_files.c; tests/api/api-docs.test.mjs compares the two). */
+/* The same policy as the SPA's pages (static_files.c; tests/api/openapi-served.test.mjs compares the two). */
 static const char DOCS_CSP[] = "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
                                "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
                                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"

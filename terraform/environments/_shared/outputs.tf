@@ -154,8 +154,8 @@ output "security" {
 }
 
 # Values of the controllers ci/platform installs with Helm (ci/platform/releases.json), by release name, in each
-# chart's own keys: ci/platform/install.sh passes them after the repository's values files. Keys pinned by
-# tests/helm/fixtures/terraform-platform-values.yaml (tests/terraform compares).
+# chart's own keys: ci/platform/install.sh passes them after the repository's values files. One entry per release
+# of ci/platform/releases.json (tests/terraform/unit/platform.tftest.hcl compares).
 output "platform_values" {
   description = "Per-release Helm values of the cluster controllers (ci/platform), from this environment's resources."
   value = {
