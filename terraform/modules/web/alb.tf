@@ -53,7 +53,7 @@ resource "aws_lb" "api" {
   enable_deletion_protection = var.deletion_protection
   # The one place the idle timeout is set: helm_values passes it to the chart, which keeps the API's idle
   # connections longer (loadBalancer.idleTimeoutSeconds; tests/helm/keepalive-metrics.test.mjs reads both).
-  idle_timeout               = 60
+  idle_timeout = 60
   # CloudFront appends the viewer's address to X-Forwarded-For, the ALB appends CloudFront's: the API takes the
   # client from proxy_hops entries from the right (NOTEJAM_TRUSTED_PROXIES).
   xff_header_processing_mode = "append"
