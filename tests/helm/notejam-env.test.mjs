@@ -177,8 +177,9 @@ for (const env of CHART_ENVS.notejam) {
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
       for (const rule of np.spec.ingress) {
         assert.ok(rule.from?.length, 'no allow-from-anywhere rule');
-        // the http port, or (Prometheus only) the metrics port
-        assert.deepEqual(rule.ports.map((p) => p.port), rule.from.every((f) => f.namespaceSelector) ? [9090] : [8080]);
+        // the http port, or (Prometheus only: its namespace or AMP's collector CIDRs) the metrics port
+        const prometheus = rule.from.every((f) => f.namespaceSelector || terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
+        assert.deepEqual(rule.ports.map((p) => p.port), prometheus ? [9090] : [8080]);
         for (const peer of rule.from) {
           const ok = peer.ipBlock || peer.namespaceSelector
             || peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'web';
