@@ -269,7 +269,7 @@ module "edge_protection" {
 
   name               = local.name
   api_rate_limit     = var.api_rate_limit
-  rate_limited_paths = ["/api/v1/auth/signup", "/api/v1/auth/signin", "/api/v1/auth/forgot-password"]
+  rate_limited_paths = ["/api/v1/auth/signup", "/api/v1/auth/signin", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password"]
   api_max_body_bytes = var.api_max_body_bytes
   log_retention_days = var.log_retention_days
 }

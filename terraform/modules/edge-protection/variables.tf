@@ -22,7 +22,7 @@ variable "api_rate_limit" {
 }
 
 variable "rate_limited_paths" {
-  description = "The API paths whose requests the API counts per client (sign-up, sign-in, forgot-password); the WAF counts the same ones."
+  description = "The API paths whose requests the API counts per client (sign-up, sign-in, forgot-password, reset-password); the WAF counts the same ones."
   type        = list(string)
 
   validation {
