@@ -10,7 +10,7 @@ command -v terraform >/dev/null || {
   echo "test-terraform: the terraform binary is missing; it is part of the machine image (/usr/local/bin/terraform) and is not downloaded" >&2
   exit 1
 }
-terraform version | head -n1
+terraform version | sed -n 1p # sed reads it all: head would close the pipe early (SIGPIPE under pipefail)
 
 export TF_CLI_CONFIG_FILE
 TF_CLI_CONFIG_FILE=$("$here/cli-config.sh" "$root/.cache/terraform")
