@@ -27,11 +27,15 @@ extern const char notejam_openapi_json[], notejam_openapi_json_end[];
 
 #define SPEC_CACHE     "Cache-Control: public, max-age=300\r\n"
 #define DOCS_MAX_BYTES (16 << 20)
-/* The same policy as the SPA's pages (static_files.c; tests/api/openapi-served.test.mjs compares the two). */
+/* The SPA's security headers (static_files.c) with one difference, data: images: Swagger UI draws its icons as
+ * data: URIs (tests/api/openapi-served.test.mjs compares the two header sets). */
 static const char DOCS_CSP[] = "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
-                               "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                               "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
                                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
-                               "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n";
+                               "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n"
+                               "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
+                               "Cross-Origin-Opener-Policy: same-origin\r\n"
+                               "Strict-Transport-Security: max-age=31536000\r\n";
 
 static char etag_yaml[40], etag_json[40];
 static pthread_once_t etags_once = PTHREAD_ONCE_INIT;
