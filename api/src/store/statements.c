@@ -67,16 +67,16 @@ static db_stmt_t table[SQL_COUNT] = {
                                           "WHERE n.user_id = $1 AND n.id > $2 ORDER BY n.id LIMIT $3"},
 };
 
-static char list_sql[(3 + 2) * 4 * 2][1536];
-static char list_names[(3 + 2) * 4 * 2][40];
-static char total_sql[2][1024];
+static char list_sql[LIST_STMTS + SEARCH_STMTS][1536];
+static char list_names[LIST_STMTS + SEARCH_STMTS][40];
+static char total_sql[SEARCH_KINDS][1024];
 
 int list_stmt(list_kind_t kind, int order, int after_cursor) {
-    return SQL_LIST_FIRST + ((int)kind * 4 + order) * 2 + (after_cursor ? 1 : 0);
+    return SQL_LIST_FIRST + ((int)kind * LIST_ORDERS + order) * LIST_PAGES + (after_cursor ? 1 : 0);
 }
 
 int search_stmt(list_kind_t kind, int order, int after_cursor) {
-    return SQL_SEARCH_FIRST + (((int)kind - LIST_NOTES) * 4 + order) * 2 + (after_cursor ? 1 : 0);
+    return SQL_SEARCH_FIRST + (((int)kind - LIST_NOTES) * LIST_ORDERS + order) * LIST_PAGES + (after_cursor ? 1 : 0);
 }
 
 /* " AND <doc> LIKE $first ..." for every word slot. */
@@ -91,7 +91,7 @@ static void search_terms(char *out, size_t size, int first) {
  * patterns]. */
 static void build_list(list_kind_t kind, int order, int after, int search) {
     int stmt = search ? search_stmt(kind, order, after) : list_stmt(kind, order, after);
-    int i = search ? 3 * 4 * 2 + stmt - SQL_SEARCH_FIRST : stmt - SQL_LIST_FIRST;
+    int i = search ? LIST_STMTS + stmt - SQL_SEARCH_FIRST : stmt - SQL_LIST_FIRST;
     const char *alias = kind == LIST_PADS ? "p" : "n";
     const char *base = kind == LIST_PADS ? "SELECT " PAD_COLS " FROM pads p WHERE p.user_id = $1"
                                          : "SELECT " NOTE_COLS " FROM notes n LEFT JOIN pads p ON p.id = n.pad_id "
@@ -137,9 +137,9 @@ static void build_search_total(list_kind_t kind) {
 }
 
 const db_stmt_t *statements_table(int *count) {
-    for (int k = 0; k < 3; k++)
-        for (int o = 0; o < 4; o++)
-            for (int a = 0; a < 2; a++) {
+    for (int k = 0; k < LIST_KINDS; k++)
+        for (int o = 0; o < LIST_ORDERS; o++)
+            for (int a = 0; a < LIST_PAGES; a++) {
                 build_list((list_kind_t)k, o, a, 0);
                 if (k != LIST_PADS) build_list((list_kind_t)k, o, a, 1);
             }

@@ -4,6 +4,15 @@
 #define NOTEJAM_STATEMENTS_H
 #include "store/db.h"
 
+/* A list statement per list kind, order and page (the first page, or the page after a cursor); the note lists also
+ * have a searching variant of each. */
+#define LIST_KINDS   3 /* list_kind_t */
+#define LIST_ORDERS  4 /* list_order_t (http/cursor.h) */
+#define LIST_PAGES   2 /* first page, after a cursor */
+#define SEARCH_KINDS 2 /* the note lists: LIST_NOTES, LIST_PAD_NOTES */
+#define LIST_STMTS   (LIST_KINDS * LIST_ORDERS * LIST_PAGES)
+#define SEARCH_STMTS (SEARCH_KINDS * LIST_ORDERS * LIST_PAGES)
+
 enum {
     SQL_USER_INSERT = 0,
     SQL_USER_BY_EMAIL,
@@ -23,12 +32,12 @@ enum {
     SQL_NOTE_UPDATE,
     SQL_NOTE_DELETE,
     SQL_NOTE_EXISTS,
-    SQL_TOTAL_FIRST,                                  /* a list's total (include=total): SQL_TOTAL_FIRST + list kind */
-    SQL_LIST_FIRST = SQL_TOTAL_FIRST + 3,             /* lists: SQL_LIST_FIRST + list_stmt_offset(kind, order, after) */
-    SQL_SEARCH_PATTERNS = SQL_LIST_FIRST + 3 * 4 * 2, /* q -> one LIKE pattern per word */
-    SQL_SEARCH_TOTAL_FIRST,                           /* + kind - LIST_NOTES */
-    SQL_SEARCH_FIRST = SQL_SEARCH_TOTAL_FIRST + 2,    /* searches: search_stmt(kind, order, after) */
-    SQL_EXPORT_PADS = SQL_SEARCH_FIRST + 2 * 4 * 2,   /* export pages: $1 user id, in id order after $2, $3 rows */
+    SQL_TOTAL_FIRST,                                   /* a list's total (include=total): SQL_TOTAL_FIRST + list kind */
+    SQL_LIST_FIRST = SQL_TOTAL_FIRST + LIST_KINDS,     /* lists: list_stmt(kind, order, after) */
+    SQL_SEARCH_PATTERNS = SQL_LIST_FIRST + LIST_STMTS, /* q -> one LIKE pattern per word */
+    SQL_SEARCH_TOTAL_FIRST,                            /* + kind - LIST_NOTES */
+    SQL_SEARCH_FIRST = SQL_SEARCH_TOTAL_FIRST + SEARCH_KINDS, /* searches: search_stmt(kind, order, after) */
+    SQL_EXPORT_PADS = SQL_SEARCH_FIRST + SEARCH_STMTS, /* export pages: $1 user id, in id order after $2, $3 rows */
     SQL_EXPORT_NOTES,
     SQL_COUNT
 };
