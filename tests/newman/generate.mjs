@@ -3,7 +3,7 @@
 // hand-written per operation: Portman derives requests, schema checks and the fuzzed 422 variations from the spec.
 // Usage: node generate.mjs OUT.json [SPEC] (make api-collection); or import { generateCollection }.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,17 @@ export async function generateCollection(out, spec = SPEC) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return JSON.parse(readFileSync(out, 'utf8'));
+  return accountLast(out, JSON.parse(readFileSync(out, 'utf8')));
+}
+
+/** Portman appends its variation folder after the tag folders; the account folder ends with DELETE /me, after which
+ * the user's token is 401 everywhere, so that folder moves to the end (written back to out). */
+function accountLast(out, collection) {
+  const i = collection.item.findIndex((f) => f.name === 'account');
+  if (i < 0) throw new Error('the generated collection has no account folder');
+  collection.item.push(...collection.item.splice(i, 1));
+  writeFileSync(out, JSON.stringify(collection, null, 2));
+  return collection;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
