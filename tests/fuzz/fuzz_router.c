@@ -8,9 +8,9 @@
 static void h_any(struct req *r) { (void)r; }
 /* Every template shape the API declares: literal, {id}, {id} with a tail, and the static fallback. */
 static const route_def_t ROUTES[] = {
-    {M_GET, "/healthz", h_any, ROUTE_PUBLIC, 0},         {M_POST, "/api/v1/auth/signin", h_any, ROUTE_PUBLIC, 0},
-    {M_GET, "/api/v1/pads/{id}", h_any, ROUTE_AUTH, 0},  {M_PATCH, "/api/v1/pads/{id}", h_any, ROUTE_AUTH, 0},
-    {M_GET, "/api/v1/pads/{id}/notes", h_any, ROUTE_AUTH, 0}, {M_GET, "*", h_any, ROUTE_PUBLIC, 0},
+    {M_GET, "/healthz", h_any, ROUTE_PUBLIC, 0, LISTEN_MAIN},         {M_POST, "/api/v1/auth/signin", h_any, ROUTE_PUBLIC, 0, LISTEN_MAIN},
+    {M_GET, "/api/v1/pads/{id}", h_any, ROUTE_AUTH, 0, LISTEN_MAIN},  {M_PATCH, "/api/v1/pads/{id}", h_any, ROUTE_AUTH, 0, LISTEN_MAIN},
+    {M_GET, "/api/v1/pads/{id}/notes", h_any, ROUTE_AUTH, 0, LISTEN_MAIN}, {M_GET, "*", h_any, ROUTE_PUBLIC, 0, LISTEN_MAIN},
     {0},
 };
 

@@ -12,6 +12,8 @@ ALTER ROLE notejam_api LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'api_verifier';
 ALTER ROLE notejam_backup LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'backup_verifier';
 GRANT CONNECT ON DATABASE :"dbname" TO notejam_migrate, notejam_api, notejam_backup;
 GRANT USAGE, CREATE ON SCHEMA public TO notejam_migrate;
+-- Migrations create trusted extensions (0003: pg_trgm, unaccent, btree_gin), which needs CREATE on the database.
+GRANT CREATE ON DATABASE :"dbname" TO notejam_migrate;
 -- The master user may hand objects to notejam_migrate (and read them in the restore tools) only as a member.
 GRANT notejam_migrate TO current_user;
 -- Objects created before the roles existed (by the master user) move to the migrator, which migrations run as.
