@@ -7,8 +7,8 @@
 //  - behind nginx (as behind the ALB) slow clients never reach the API: the proxy buffers whole requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { waitFor } from '../lib/stack.mjs';
+import { openSlowClient, slowClientSet } from './lib/slow-client.mjs';
 import { startCluster } from './lib/cluster.mjs';
 
 const THREADS = 16;
@@ -24,25 +24,8 @@ after(async () => {
 /** Opens n connections that send a request line and then one header line per second, never the blank line. */
 async function slowClients(port, n) {
   const clients = [];
-  for (let i = 0; i < n; i++) {
-    const s = connect({ host: '127.0.0.1', port });
-    const cl = { socket: s, openedAt: Date.now(), closedAt: null };
-    s.on('error', () => {});
-    s.on('close', () => (cl.closedAt = Date.now()));
-    await new Promise((r) => s.on('connect', r));
-    s.write('GET /api/v1/notes HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    cl.timer = setInterval(() => s.writable && s.write(`X-Slow-${Date.now() % 1000}: 1\r\n`), 1000);
-    clients.push(cl);
-  }
-  return {
-    clients,
-    close() {
-      for (const cl of clients) {
-        clearInterval(cl.timer);
-        cl.socket.destroy();
-      }
-    },
-  };
+  for (let i = 0; i < n; i++) clients.push(await openSlowClient(port));
+  return slowClientSet(clients);
 }
 
 async function timedGet(base, token) {

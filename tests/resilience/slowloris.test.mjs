@@ -5,8 +5,8 @@
 // the prober from 127.0.0.1.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { startStack, waitFor } from '../lib/stack.mjs';
+import { openSlowClient, slowClientSet } from './lib/slow-client.mjs';
 
 const SLOW = 310;
 let stack;
@@ -19,26 +19,7 @@ after(async () => {
 
 /** n connections from 127.0.0.2 sending a request line, then a header line every second, never the blank line. */
 async function slowloris(port, n) {
-  const clients = [];
-  await Promise.all(Array.from({ length: n }, async () => {
-    const s = connect({ host: '127.0.0.1', port, localAddress: '127.0.0.2' });
-    const cl = { socket: s, openedAt: Date.now(), closedAt: null };
-    s.on('error', () => {});
-    s.on('close', () => (cl.closedAt = Date.now()));
-    await new Promise((r) => s.on('connect', r));
-    s.write('GET /api/v1/notes HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    cl.timer = setInterval(() => s.writable && s.write(`X-Slow-${Date.now() % 1000}: 1\r\n`), 1000);
-    clients.push(cl);
-  }));
-  return {
-    clients,
-    close() {
-      for (const cl of clients) {
-        clearInterval(cl.timer);
-        cl.socket.destroy();
-      }
-    },
-  };
+  return slowClientSet(await Promise.all(Array.from({ length: n }, () => openSlowClient(port, '127.0.0.2'))));
 }
 
 test(`${SLOW} slow connections from one client cannot starve /healthz`, async (t) => {
