@@ -1,8 +1,8 @@
 /* The description and reference routes, and If-None-Match matching for the served contract. */
 #include <criterion/criterion.h>
 #include <string.h>
-#include "handlers/api_docs.h"
 #include "handlers/handlers.h"
+#include "http/etag.h"
 #include "http/router.h"
 
 static void real_routes(void) {

@@ -2,7 +2,7 @@
  * GET /api/docs, /api/docs/docs.{js,css}: the interactive reference page (web/docs, `make docs-build`), read from
  * NOTEJAM_DOCS_ROOT; the API serves it because every host (make run, nginx, CloudFront, the ALB ingress) already
  * sends every /api/ path here. */
-#include "handlers/api_docs.h"
+#include "http/etag.h"
 #include "handlers/handlers.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -49,28 +49,6 @@ static void etag_of(const char *data, size_t len, char out[40]) {
 static void etags_init(void) {
     etag_of(notejam_openapi_yaml, (size_t)(notejam_openapi_yaml_end - notejam_openapi_yaml), etag_yaml);
     etag_of(notejam_openapi_json, (size_t)(notejam_openapi_json_end - notejam_openapi_json), etag_json);
-}
-
-int etag_none_match(const char *inm, const char *etag) {
-    if (!inm) return 0;
-    size_t el = strlen(etag);
-    for (const char *p = inm; *p;) {
-        p += strspn(p, " \t,");
-        if (!*p) break;
-        size_t n = strcspn(p, ",");
-        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        if (n == 1 && *p == '*') return 1;
-        const char *t = p;
-        size_t tn = n;
-        if (tn > 2 && strncmp(t, "W/", 2) == 0) { /* If-None-Match compares weakly */
-            t += 2;
-            tn -= 2;
-        }
-        if (tn == el && memcmp(t, etag, el) == 0) return 1;
-        p += strcspn(p, ",");
-    }
-    return 0;
 }
 
 static void send_spec(req_t *r, const char *type, const char *data, const char *end, const char *etag) {

@@ -62,3 +62,25 @@ if_match_t if_match_parse(const char *h, int64_t id, char *versions, size_t size
     versions[used] = '\0';
     return IF_MATCH_LIST;
 }
+
+int etag_none_match(const char *inm, const char *etag) {
+    if (!inm) return 0;
+    size_t el = strlen(etag);
+    for (const char *p = inm; *p;) {
+        p += strspn(p, " \t,");
+        if (!*p) break;
+        size_t n = strcspn(p, ",");
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        if (n == 1 && *p == '*') return 1;
+        const char *t = p;
+        size_t tn = n;
+        if (tn > 2 && strncmp(t, "W/", 2) == 0) { /* If-None-Match compares weakly */
+            t += 2;
+            tn -= 2;
+        }
+        if (tn == el && memcmp(t, etag, el) == 0) return 1;
+        p += strcspn(p, ",");
+    }
+    return 0;
+}

@@ -1,4 +1,5 @@
-/* Entity tags of pads and notes: strong, "<id>.<version>" (the row's version column, raised by every update). */
+/* Entity tags: pads' and notes' (strong, "<id>.<version>", the row's version column raised by every update), and
+ * If-None-Match against a served document's tag. */
 #ifndef NOTEJAM_ETAG_H
 #define NOTEJAM_ETAG_H
 #include <stddef.h>
@@ -14,4 +15,6 @@ void etag_format(char *out, size_t size, const char *id, const char *version);
  * (no condition). LIST: versions gets a PostgreSQL int8 array literal of the versions this object's tags name; "{}"
  * when none do (weak tags and other objects' tags never match). BAD: not a list of entity tags. */
 if_match_t if_match_parse(const char *header, int64_t id, char *versions, size_t size);
+/* 1 if an If-None-Match value (a list of entity tags, weak or strong, or "*") names etag (quoted, strong). */
+int etag_none_match(const char *if_none_match, const char *etag);
 #endif
