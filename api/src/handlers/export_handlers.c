@@ -10,6 +10,7 @@
 #include "handlers/handlers.h"
 #include "handlers/respond.h"
 #include "ops/log.h"
+#include "store/columns.h"
 #include "store/statements.h"
 #include "util/json_out.h"
 
@@ -53,7 +54,7 @@ static int stream_array(req_t *r, buf_t *b, int stmt, PGresult *first, export_wr
             if (b->len >= FLUSH_AT && flush(r, b) < 0) goto fail;
         }
         if (rows < EXPORT_PAGE) break;
-        last = strtoll(PQgetvalue(res, rows - 1, 0), NULL, 10);
+        last = strtoll(PQgetvalue(res, rows - 1, ROW_ID), NULL, 10);
         PQclear(res);
         res = NULL;
         if (read_page(stmt, r->user_id, last, &res) != DB_OK) {

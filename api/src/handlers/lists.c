@@ -8,6 +8,7 @@
 #include "http/cursor.h"
 #include "http/search_query.h"
 #include "http/validate.h"
+#include "store/columns.h"
 
 /* A search: q's LIKE patterns, one per word slot ('%' fills the unused ones). */
 typedef struct {
@@ -140,10 +141,10 @@ void list_respond(req_t *r, list_kind_t kind, int64_t scope) {
     buf_puts(&b, "],\"next_cursor\":");
     if (rows > limit) {
         cursor_t next = {.list = list, .order = order, .scope = scope};
-        int last = shown - 1, updated_col = kind == LIST_PADS ? 4 : 6;
-        next.id = strtoll(PQgetvalue(res, last, 0), NULL, 10);
-        next.updated_us = strtoll(PQgetvalue(res, last, updated_col), NULL, 10);
-        if (by_name) snprintf(next.name, sizeof next.name, "%s", PQgetvalue(res, last, 1));
+        int last = shown - 1, pads = kind == LIST_PADS;
+        next.id = strtoll(PQgetvalue(res, last, ROW_ID), NULL, 10);
+        next.updated_us = strtoll(PQgetvalue(res, last, pads ? PAD_UPDATED_US : NOTE_UPDATED_US), NULL, 10);
+        if (by_name) snprintf(next.name, sizeof next.name, "%s", PQgetvalue(res, last, pads ? PAD_NAME : NOTE_NAME));
         char text[CURSOR_TEXT_MAX];
         if (cursor_encode(&next, &g_app.cursor_keys, text, sizeof text) == 0) {
             buf_putc(&b, '"');

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include "http/etag.h"
 #include "http/fields.h"
+#include "store/columns.h"
 #include "store/statements.h"
 #include "util/json_out.h"
 
@@ -102,39 +103,39 @@ static int64_t i64(PGresult *res, int row, int col) {
 
 void write_pad(buf_t *b, PGresult *res, int row) {
     buf_puts(b, "{\"id\":");
-    buf_append(b, PQgetvalue(res, row, 0), (size_t)PQgetlength(res, row, 0));
+    buf_append(b, PQgetvalue(res, row, PAD_ID), (size_t)PQgetlength(res, row, PAD_ID));
     buf_puts(b, ",\"name\":");
-    json_str_n(b, PQgetvalue(res, row, 1), (size_t)PQgetlength(res, row, 1));
+    json_str_n(b, PQgetvalue(res, row, PAD_NAME), (size_t)PQgetlength(res, row, PAD_NAME));
     buf_puts(b, ",\"notes_count\":");
-    buf_append(b, PQgetvalue(res, row, 2), (size_t)PQgetlength(res, row, 2));
+    buf_append(b, PQgetvalue(res, row, PAD_NOTES_COUNT), (size_t)PQgetlength(res, row, PAD_NOTES_COUNT));
     buf_puts(b, ",\"created_at\":");
-    json_time_us(b, i64(res, row, 3));
+    json_time_us(b, i64(res, row, PAD_CREATED_US));
     buf_puts(b, ",\"updated_at\":");
-    json_time_us(b, i64(res, row, 4));
+    json_time_us(b, i64(res, row, PAD_UPDATED_US));
     buf_putc(b, '}');
 }
 
 void write_note(buf_t *b, PGresult *res, int row) {
     buf_puts(b, "{\"id\":");
-    buf_append(b, PQgetvalue(res, row, 0), (size_t)PQgetlength(res, row, 0));
+    buf_append(b, PQgetvalue(res, row, NOTE_ID), (size_t)PQgetlength(res, row, NOTE_ID));
     buf_puts(b, ",\"name\":");
-    json_str_n(b, PQgetvalue(res, row, 1), (size_t)PQgetlength(res, row, 1));
+    json_str_n(b, PQgetvalue(res, row, NOTE_NAME), (size_t)PQgetlength(res, row, NOTE_NAME));
     buf_puts(b, ",\"text\":");
-    json_str_n(b, PQgetvalue(res, row, 2), (size_t)PQgetlength(res, row, 2));
-    if (PQgetisnull(res, row, 3)) {
+    json_str_n(b, PQgetvalue(res, row, NOTE_TEXT), (size_t)PQgetlength(res, row, NOTE_TEXT));
+    if (PQgetisnull(res, row, NOTE_PAD_ID)) {
         buf_puts(b, ",\"pad_id\":null,\"pad\":null");
     } else {
         buf_puts(b, ",\"pad_id\":");
-        buf_append(b, PQgetvalue(res, row, 3), (size_t)PQgetlength(res, row, 3));
+        buf_append(b, PQgetvalue(res, row, NOTE_PAD_ID), (size_t)PQgetlength(res, row, NOTE_PAD_ID));
         buf_puts(b, ",\"pad\":{\"id\":");
-        buf_append(b, PQgetvalue(res, row, 3), (size_t)PQgetlength(res, row, 3));
+        buf_append(b, PQgetvalue(res, row, NOTE_PAD_ID), (size_t)PQgetlength(res, row, NOTE_PAD_ID));
         buf_puts(b, ",\"name\":");
-        json_str_n(b, PQgetvalue(res, row, 4), (size_t)PQgetlength(res, row, 4));
+        json_str_n(b, PQgetvalue(res, row, NOTE_PAD_NAME), (size_t)PQgetlength(res, row, NOTE_PAD_NAME));
         buf_putc(b, '}');
     }
     buf_puts(b, ",\"created_at\":");
-    json_time_us(b, i64(res, row, 5));
+    json_time_us(b, i64(res, row, NOTE_CREATED_US));
     buf_puts(b, ",\"updated_at\":");
-    json_time_us(b, i64(res, row, 6));
+    json_time_us(b, i64(res, row, NOTE_UPDATED_US));
     buf_putc(b, '}');
 }

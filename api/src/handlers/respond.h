@@ -33,7 +33,7 @@ typedef struct {
 int read_if_match(req_t *r, int64_t id, precondition_t *pre);
 
 void write_user(buf_t *b, const user_t *u);
-/* Row layout of PAD_COLS / NOTE_COLS in store/statements.c. */
+/* Write a row of PAD_COLS / NOTE_COLS (store/columns.h). */
 void write_pad(buf_t *b, PGresult *res, int row);
 void write_note(buf_t *b, PGresult *res, int row);
 #endif

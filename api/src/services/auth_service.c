@@ -10,6 +10,7 @@
 #include "ops/log.h"
 #include "ops/mailer.h"
 #include "ops/metrics.h"
+#include "store/columns.h"
 #include "store/statements.h"
 
 void auth_tokens_free(auth_tokens_t *t) {
@@ -20,12 +21,12 @@ void auth_tokens_free(auth_tokens_t *t) {
 static as_result_t from_db(db_status_t s) { return s == DB_UNAVAILABLE ? AS_UNAVAILABLE : AS_ERROR; }
 static as_result_t from_pw(pw_result_t p) { return p == PW_BUSY ? AS_UNAVAILABLE : AS_ERROR; }
 
-/* Reads (id, email, password_hash, created_us) row 0 into u and hash (may be NULL). */
+/* Reads row 0 (USER_COLS) into u and hash (may be NULL). */
 static void read_user(PGresult *res, user_t *u, char *hash) {
-    u->id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-    snprintf(u->email, sizeof u->email, "%s", PQgetvalue(res, 0, 1));
-    if (hash) snprintf(hash, PASSWORD_HASH_MAX, "%s", PQgetvalue(res, 0, 2));
-    u->created_us = strtoll(PQgetvalue(res, 0, 3), NULL, 10);
+    u->id = strtoll(PQgetvalue(res, 0, USER_ID), NULL, 10);
+    snprintf(u->email, sizeof u->email, "%s", PQgetvalue(res, 0, USER_EMAIL));
+    if (hash) snprintf(hash, PASSWORD_HASH_MAX, "%s", PQgetvalue(res, 0, USER_PASSWORD_HASH));
+    u->created_us = strtoll(PQgetvalue(res, 0, USER_CREATED_US), NULL, 10);
 }
 
 /* One-statement lookup of a user; *found says whether one came back. With SQL_USER_BY_EMAIL, norm (may be NULL,
@@ -38,9 +39,9 @@ static as_result_t find_user(int stmt, const char *key, user_t *u, char *hash, i
     db_status_t s = db_exec(c, stmt, 1, params, &res);
     db_release(c);
     if (s != DB_OK) return from_db(s);
-    *found = PQntuples(res) > 0 && !PQgetisnull(res, 0, 0);
+    *found = PQntuples(res) > 0 && !PQgetisnull(res, 0, USER_ID);
     if (*found) read_user(res, u, hash);
-    if (norm && PQntuples(res) > 0) snprintf(norm, EMAIL_KEY_MAX, "%s", PQgetvalue(res, 0, 4));
+    if (norm && PQntuples(res) > 0) snprintf(norm, EMAIL_KEY_MAX, "%s", PQgetvalue(res, 0, USER_EMAIL_KEY));
     PQclear(res);
     return AS_OK;
 }
@@ -145,9 +146,9 @@ as_result_t auth_forgot(const char *email, int *retry_after) {
         return from_db(s);
     }
     char norm[EMAIL_KEY_MAX], to[256];
-    int found = !PQgetisnull(res, 0, 1);
-    snprintf(norm, sizeof norm, "%s", PQgetvalue(res, 0, 0));
-    snprintf(to, sizeof to, "%s", PQgetvalue(res, 0, 2));
+    int found = !PQgetisnull(res, 0, RESET_USER_ID);
+    snprintf(norm, sizeof norm, "%s", PQgetvalue(res, 0, RESET_EMAIL_KEY));
+    snprintf(to, sizeof to, "%s", PQgetvalue(res, 0, RESET_USER_EMAIL));
     PQclear(res);
     rl_state_t st;
     rl_result_t rl = ratelimit_hit("forgot", norm, (int)g_app.cfg.rate_limit, (int)g_app.cfg.rate_window, &st);

@@ -3,35 +3,30 @@
 #include <string.h>
 #include "http/cursor.h"
 #include "http/search_query.h"
+#include "store/columns.h"
 
-#define US(col)    "(extract(epoch FROM " col ") * 1000000)::int8"
 #define FROM_US(p) "('epoch'::timestamptz + " p "::int8 * interval '1 microsecond')"
-#define PAD_COUNT  "(SELECT count(*) FROM notes c WHERE c.pad_id = p.id)"
-#define PAD_COLS   "p.id, p.name, " PAD_COUNT ", " US("p.created_at") ", " US("p.updated_at") ", p.version"
-#define NOTE_COLS  "n.id, n.name, n.text, n.pad_id, p.name, " US("n.created_at") ", " US("n.updated_at") ", n.version"
 /* If-Match: parameter n is NULL (no condition) or the versions the client holds; the row must be at one of them. */
 #define IF_MATCH(n) " AND (" n "::int8[] IS NULL OR version = ANY(" n "::int8[]))"
 /* A note's name and text as searches compare them (a generated column, api/migrations/0003_search_export.sql). */
 #define SEARCH_DOC "n.search_doc"
 
 static db_stmt_t table[SQL_COUNT] = {
-    {"user_insert",
-     "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id, email, password_hash, " US("created_at")},
+    {"user_insert", "INSERT INTO users AS u (email, password_hash) VALUES ($1, $2) RETURNING " USER_COLS},
     /* always one row: the user (NULLs when unknown) and lower($1), the identity per-account limits are keyed on */
     {"user_by_email",
-     "SELECT u.id, u.email, u.password_hash, " US("u.created_at") ", k.key FROM (SELECT lower($1) AS key) k "
-                                                                  "LEFT JOIN users u ON lower(u.email) = k.key"},
-    {"user_by_id", "SELECT id, email, password_hash, " US("created_at") " FROM users WHERE id = $1"},
+     "SELECT " USER_COLS ", k.key FROM (SELECT lower($1) AS key) k LEFT JOIN users u ON lower(u.email) = k.key"},
+    {"user_by_id", "SELECT " USER_COLS " FROM users u WHERE u.id = $1"},
     /* a new password also expires every reset link mailed before it */
     {"user_set_password",
      "WITH r AS (UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL) "
      "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
     {"user_delete", "DELETE FROM users WHERE id = $1"},
-    /* forgot-password in one statement whether or not the email is known: always one row (key, id, email) */
+    /* forgot-password in one statement whether or not the email is known: always one row (RESET_REQUEST_COLS) */
     {"reset_insert", "WITH k AS (SELECT lower($2) AS key), u AS (SELECT users.id, users.email FROM users, k "
                      "WHERE lower(users.email) = k.key), i AS (INSERT INTO password_resets (token_hash, user_id, "
                      "expires_at) SELECT decode($1, 'hex'), u.id, now() + interval '1 hour' FROM u) "
-                     "SELECT k.key, u.id, u.email FROM k LEFT JOIN u ON true"},
+                     "SELECT " RESET_REQUEST_COLS " FROM k LEFT JOIN u ON true"},
     {"reset_consume", "UPDATE password_resets SET used_at = now() WHERE token_hash = decode($1, 'hex') "
                       "AND used_at IS NULL AND expires_at > now() RETURNING user_id"},
     /* a cheap look before the new password is hashed: a bogus token costs no Argon2id */
