@@ -43,11 +43,8 @@ static int read_note(req_t *r, int create, note_input_t *in) {
     return 0;
 }
 
-static void pad_field_error(req_t *r) {
-    field_errors_t errs = {0};
-    field_errors_add(&errs, "pad_id", "is not one of your pads");
-    resp_problem(r, 422, "Some fields are not valid.", &errs, NULL);
-}
+/* The schema's composite foreign key (notes.pad_id, user_id) refuses another user's pad or a missing one. */
+#define PAD_FK .fk_field = "pad_id", .fk_message = "is not one of your pads"
 
 static void h_notes_list(req_t *r) {
     char q[32];
@@ -74,9 +71,8 @@ static void h_notes_create(req_t *r) {
     snprintf(pad, sizeof pad, "%" PRId64, in.pad_id);
     const char *params[] = {uid, in.pad_id ? pad : NULL, in.name, in.text};
     idem_t idem;
-    answer_opts_t opts = {"/api/v1/notes/", &idem, 0};
-    if (idem_begin(r, &idem) && respond_row(r, SQL_NOTE_INSERT, 4, params, write_note, 201, &opts) == DB_FK_VIOLATION)
-        pad_field_error(r);
+    answer_opts_t opts = {.location_prefix = "/api/v1/notes/", .idem = &idem, PAD_FK};
+    if (idem_begin(r, &idem)) respond_row(r, SQL_NOTE_INSERT, 4, params, write_note, 201, &opts);
     free(in.name);
 }
 
@@ -102,8 +98,8 @@ static void h_note_update(req_t *r) {
                             in.has_pad ? "t" : "f",
                             in.pad_id ? pad : NULL,
                             pre.versions};
-    answer_opts_t opts = {NULL, NULL, SQL_NOTE_EXISTS};
-    if (respond_row(r, SQL_NOTE_UPDATE, 9, params, write_note, 200, &opts) == DB_FK_VIOLATION) pad_field_error(r);
+    answer_opts_t opts = {.exists_stmt = SQL_NOTE_EXISTS, PAD_FK};
+    respond_row(r, SQL_NOTE_UPDATE, 9, params, write_note, 200, &opts);
     free(in.name);
 }
 

@@ -32,9 +32,8 @@ static void h_pads_create(req_t *r) {
     const char *params[] = {uid, name};
     idem_t idem;
     if (idem_begin(r, &idem)) {
-        answer_opts_t opts = {"/api/v1/pads/", &idem, 0};
-        if (respond_row(r, SQL_PAD_INSERT, 2, params, write_pad, 201, &opts) == DB_FK_VIOLATION)
-            resp_problem(r, 500, "The request could not be completed.", NULL, NULL); /* not a user: the only FK */
+        answer_opts_t opts = {.location_prefix = "/api/v1/pads/", .idem = &idem};
+        respond_row(r, SQL_PAD_INSERT, 2, params, write_pad, 201, &opts);
     }
     free(name);
 }
@@ -52,7 +51,7 @@ static void h_pad_update(req_t *r) {
     if (!name) return;
     owned_ids_t ids = owned_ids(r, r->match.id);
     const char *params[] = {ids.id, ids.uid, name, pre.versions};
-    answer_opts_t opts = {NULL, NULL, SQL_PAD_EXISTS};
+    answer_opts_t opts = {.exists_stmt = SQL_PAD_EXISTS};
     respond_row(r, SQL_PAD_RENAME, 4, params, write_pad, 200, &opts);
     free(name);
 }
