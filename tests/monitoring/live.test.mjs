@@ -37,8 +37,7 @@ before(async () => {
   samples = parseExposition(scrape);
   // The last request's log line is written after its response: wait until it is there.
   const lastId = traffic.expected.at(-1).requestId;
-  const deadline = Date.now() + 5000;
-  while (!stack.api.logs().includes(lastId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => stack.api.logs().includes(lastId), { timeoutMs: 5000, intervalMs: 20, what: 'the last log line' });
   logLines = stack.api.logs().split('\n').filter((l) => l.trim());
 });
 after(async () => {

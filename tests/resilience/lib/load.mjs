@@ -3,6 +3,7 @@
 // failure), and every outcome is recorded with its start and end time. Acknowledged writes (201 + id) are what
 // must be in the database afterwards.
 import { request } from 'node:http';
+import { waitFor } from '../../lib/wait.mjs';
 
 function once(url, method, path, token, body, timeoutMs) {
   return new Promise((resolve) => {
@@ -63,22 +64,16 @@ export function startLoad({ url, tokens, workers = 6, writeShare = 0.5, pauseMs 
   };
 }
 
-/** Waits until the load has produced at least n more results (a deadline-bounded poll). */
+/** Waits until the load has produced at least n more results. */
 export async function loadProgress(load, n, timeoutMs = 20000) {
   const target = load.results.length + n;
-  const deadline = Date.now() + timeoutMs;
-  while (load.results.length < target) {
-    if (Date.now() > deadline) throw new Error(`load made no progress: ${load.results.length}/${target}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(() => load.results.length >= target, { timeoutMs, intervalMs: 20, what: `${n} more load results` });
 }
 
 /** Keeps a scenario going (e.g. a dependency down) until ms have passed and at least n more results came in. */
 export async function holdUnderLoad(load, ms, n, timeoutMs = ms + 20000) {
   const t0 = Date.now();
   const target = load.results.length + n;
-  while (Date.now() - t0 < ms || load.results.length < target) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`load stalled: ${load.results.length}/${target}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(() => Date.now() - t0 >= ms && load.results.length >= target,
+    { timeoutMs, intervalMs: 20, what: `${ms} ms and ${n} more load results` });
 }
