@@ -46,7 +46,7 @@ CONTAINERS_CONF=$root/docker/podman/containers.conf podman system service --time
   >"$tmp/podman-service.log" 2>&1 &
 service_pid=$!
 check "podman system service answers the Docker API ping" \
-  wait_until 20 curl -sf --unix-socket "$tmp/podman.sock" http://d/_ping
+  wait_for 20 curl -sf --unix-socket "$tmp/podman.sock" http://d/_ping
 
 # Docker runs HEALTHCHECKs on a timer; podman needs systemd for that, which these machines lack,
 # so this loop plays the timer while the stack runs (depends_on: service_healthy waits for it).
@@ -54,12 +54,12 @@ check "podman system service answers the Docker API ping" \
     for c in $("$PODMAN" ps -q --filter "label=com.docker.compose.project=$project"); do
       "$PODMAN" healthcheck run "$c" >/dev/null 2>&1
     done
-    sleep 1
+    sleep 1  # pacing: the healthcheck timer podman lacks
   done ) &
 ticker_pid=$!
 
 base=http://127.0.0.1:$web_port
-stack_up() { timeout 240 "${dc[@]}" up -d --no-build && wait_until 60 http_is 200 "$base/"; }
+stack_up() { timeout 240 "${dc[@]}" up -d --no-build && wait_for 60 http_is 200 "$base/"; }
 check "compose up: db/redis healthy -> migrate completed -> api healthy -> web on 127.0.0.1" stack_up
 migrate_exit() { [ "$("$PODMAN" inspect -f '{{.State.ExitCode}}' "${project}_migrate_1")" = 0 ]; }
 check "compose: the one-shot migrate service exited 0" migrate_exit

@@ -13,14 +13,9 @@ check() {
   if "$@" >"$check_log" 2>&1; then pass "$name"; else fail "$name"; tail -n 25 "$check_log" | sed 's/^/    /'; fi
 }
 
-# wait_until SECONDS CMD...: polls CMD until it succeeds or the deadline passes (returns 1 then).
-wait_until() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@" >/dev/null 2>&1; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.2
-  done
-}
+# wait_for SECONDS CMD...: polls CMD until it succeeds or the deadline passes (returns 1 then).
+# shellcheck source=../lib/wait.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/wait.sh"
 
 http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 http_is() { [ "$(http_code "$2")" = "$1" ]; }    # http_is 200 URL

@@ -28,7 +28,7 @@ check "migrate: a second run is a no-op and exits 0" migrate
 start_api() {
   "$PODMAN" run -d --name "$api_c" "${strict[@]}" "${api_env[@]}" -e NOTEJAM_LISTEN="127.0.0.1:$api_port" \
     --tmpfs /var/spool/notejam/outbox:rw,mode=1777 -e NOTEJAM_MAIL_DIR=/var/spool/notejam/outbox "$api_img" \
-  && wait_until 30 http_is 200 "http://127.0.0.1:$api_port/readyz"
+  && wait_for 30 http_is 200 "http://127.0.0.1:$api_port/readyz"
 }
 check "API container (read-only root, no caps) answers /readyz 200" start_api
 
@@ -36,7 +36,7 @@ start_web() {
   "$PODMAN" run -d --name "$web_c" --network=host --read-only --cap-drop=all --security-opt=no-new-privileges \
     --health-interval=disable -e NOTEJAM_WEB_LISTEN="127.0.0.1:$web_port" \
     -e NOTEJAM_API_UPSTREAM="http://127.0.0.1:$api_port" "$web_img" \
-  && wait_until 20 http_is 200 "http://127.0.0.1:$web_port/"
+  && wait_for 20 http_is 200 "http://127.0.0.1:$web_port/"
 }
 check "web container (read-only root + /tmp tmpfs, no caps) serves the SPA" start_web
 check "sign up and create a note through the web image's /api/ proxy" \

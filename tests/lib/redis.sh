@@ -5,6 +5,8 @@
 set -euo pipefail
 cmd=${1:?usage: redis.sh start|stop DIR [PORT]}; dir=$(realpath -m "${2:?DIR}")
 here=$(dirname "$0")
+# shellcheck source=wait.sh
+. "$here/wait.sh"
 "$here/../../scripts/ensure-apt.sh" redis-server redis-tools >/dev/null
 case $cmd in
   start)
@@ -13,11 +15,12 @@ case $cmd in
     echo "$port" > "$dir/port"
     redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
       --logfile "$dir/redis.log" --appendonly yes --save "" --protected-mode yes >/dev/null
-    for _ in $(seq 1 100); do redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break; sleep 0.05; done
-    redis-cli -p "$port" ping | grep -q PONG
+    pong() { redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; }
+    wait_for 10 pong
     echo "redis://127.0.0.1:$port/0" ;;
   stop)
     [ -f "$dir/port" ] && redis-cli -p "$(cat "$dir/port")" shutdown >/dev/null 2>&1 || true
-    for _ in $(seq 1 100); do [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null || break; sleep 0.05; done ;;
+    gone() { ! { [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; }; }
+    wait_for 10 gone ;;
   *) echo "redis.sh: unknown command $cmd" >&2; exit 2 ;;
 esac

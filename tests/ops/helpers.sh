@@ -83,14 +83,9 @@ s3put() { mcurl -X PUT -H 'Content-Type: application/octet-stream' --data-binary
 s3rm() { mcurl -X DELETE "$MOTO_URL/$BACKUP_BUCKET/$1" -o /dev/null; }
 databases() { psql -X -A -t -d "$PG_BASE/postgres" -c "SELECT datname FROM pg_database ORDER BY 1"; }
 
-# wait_for SECONDS COMMAND...: poll COMMAND until it succeeds, fail after SECONDS.
-wait_for() {
-  local deadline=$(($(date +%s) + $1)); shift
-  until "$@"; do
-    [ "$(date +%s)" -lt "$deadline" ] || fail "timed out waiting for: $*"
-    sleep 0.1
-  done
-}
+# wait_for SECONDS COMMAND...: tests/lib/wait.sh (the case fails when it times out: run-one.sh runs under set -e).
+# shellcheck source=../lib/wait.sh
+. "$ROOT/tests/lib/wait.sh"
 # pushed NAME: the value the Pushgateway holds for metric NAME with this test's env label.
 pushed() {
   curl -sf "$PUSHGATEWAY_URL/metrics" | awk -v n="$1" -v e="env=\"$ENV_NAME\"" '$1 ~ "^" n "\\{" && index($1, e) { print $2 }'

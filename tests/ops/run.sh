@@ -26,7 +26,9 @@ export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=eu-west-1 AW
 export PGOPTIONS="-c client_min_messages=warning"
 unset AWS_PROFILE AWS_SESSION_TOKEN PUSHGATEWAY_URL NOTEJAM_DATABASE_URL_FILE
 
-until_up() { local _; for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "$1 did not come up" >&2; exit 1; }
+# shellcheck source=../lib/wait.sh
+. "$ROOT/tests/lib/wait.sh"
+until_up() { wait_for 30 curl -s -o /dev/null "$1"; }
 port() { "$ROOT/tests/lib/free-port.sh"; }
 
 url=$("$ROOT/tests/lib/pg.sh" start "$OPS_TMP/pg")

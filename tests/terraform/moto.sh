@@ -4,6 +4,8 @@
 # AWS itself cannot run here. Usage: moto.sh REPO_ROOT TERRAFORM_COPY_DIR
 set -euo pipefail
 root=${1:?usage: moto.sh REPO_ROOT TERRAFORM_COPY_DIR}
+# shellcheck source=../lib/wait.sh
+. "$root/tests/lib/wait.sh"
 tf=${2:?usage: moto.sh REPO_ROOT TERRAFORM_COPY_DIR}
 command -v moto_server >/dev/null || { echo "moto: moto_server is not installed (part of the machine image, see docs/design.md)" >&2; exit 1; }
 command -v aws >/dev/null || { echo "moto: the aws CLI is not installed (part of the machine image)" >&2; exit 1; }
@@ -18,11 +20,8 @@ trap cleanup EXIT
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_DEFAULT_REGION=eu-central-1 AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_CA_BUNDLE
-deadline=$((SECONDS + 30))
-until aws sts get-caller-identity >/dev/null 2>&1; do
-  [ $SECONDS -lt $deadline ] || { echo "moto_server did not answer within 30 s" >&2; cat "$work/moto.log" >&2; exit 1; }
-  sleep 0.2
-done
+moto_up() { aws sts get-caller-identity >/dev/null 2>&1; }
+wait_for 30 moto_up || { cat "$work/moto.log" >&2; exit 1; }
 
 # The root sits in the scratch copy so that its module paths resolve like in the repository.
 mkdir -p "$tf/../tests/terraform" && cp -r "$root/tests/terraform/moto" "$tf/../tests/terraform/"

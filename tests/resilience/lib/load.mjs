@@ -42,7 +42,7 @@ export function startLoad({ url, tokens, workers = 6, writeShare = 0.5, pauseMs 
       if (write) r.name = name;
       if (write && r.status === 201) r.id = JSON.parse(r.text).id;
       results.push(r);
-      if (pauseMs) await new Promise((res) => setTimeout(res, pauseMs));
+      if (pauseMs) await new Promise((res) => setTimeout(res, pauseMs)); // pacing: a worker's think time
     }
   });
   return {
