@@ -24,8 +24,6 @@ const RESOURCES = {
   HorizontalPodAutoscaler: ['autoscaling', 'horizontalpodautoscalers'], PodDisruptionBudget: ['policy', 'poddisruptionbudgets'],
   NetworkPolicy: ['networking.k8s.io', 'networkpolicies'], Ingress: ['networking.k8s.io', 'ingresses'],
   ExternalSecret: ['external-secrets.io', 'externalsecrets'], TargetGroupBinding: ['elbv2.k8s.aws', 'targetgroupbindings'],
-  ServiceMonitor: ['monitoring.coreos.com', 'servicemonitors'], PrometheusRule: ['monitoring.coreos.com', 'prometheusrules'],
-  ScaledObject: ['keda.sh', 'scaledobjects'],
 };
 // Around the chart: Helm's release records (Secrets), --wait, the restore drill (create job --from, logs).
 const AROUND = [['', 'secrets', ALL], ['', 'pods', ['get', 'list', 'watch']], ['', 'pods/log', ['get']],

@@ -16,7 +16,6 @@ const REJECTED = [
   ['autoscaling off in prod', 'notejam', 'prod', ['autoscaling.enabled=false'], /autoscaling[./]enabled/],
   ['a missing image repository', 'notejam', 'prod', ['image.repository='], /image[./]repository/],
   ['image tag latest', 'notejam', 'test', ['image.tag=latest'], /image[./]tag/],
-  ['KEDA without autoscaling', 'notejam', 'dev', ['autoscaling.enabled=false', 'autoscaling.keda.enabled=true'], /autoscaling/],
   ['both an existing Secret and an ExternalSecret', 'notejam', 'dev', ['secrets.existingSecret=x'], /secrets/],
   ['no secret source at all', 'notejam', 'dev', ['secrets.externalSecret.enabled=false'], /secrets/],
   ['a secret-looking extraEnv', 'notejam', 'dev', ['config.extraEnv.NOTEJAM_DATABASE_URL=x'], /extraEnv|NOTEJAM_DATABASE_URL/],

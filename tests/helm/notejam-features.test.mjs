@@ -1,4 +1,4 @@
-// The notejam chart's switches: KEDA replaces the HPA (never both), config changes roll the pods, secrets from
+// The notejam chart's switches: one HPA whenever autoscaling is on, config changes roll the pods, secrets from
 // an existing Secret, IRSA, fixed replicas without autoscaling, image tags, and the review apps' Ingress + SPA.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -8,34 +8,20 @@ import { render, TERRAFORM_VALUES } from './lib/helm.mjs';
 import { envOf, ofKind, one } from './lib/manifests.mjs';
 import { FEATURES_ON } from './lib/scenarios.mjs';
 
-const [kedaProd, existingDev, reviewApp] = Object.values(FEATURES_ON);
+const [webProd, existingDev, reviewApp] = Object.values(FEATURES_ON);
 const terraform = parse(readFileSync(TERRAFORM_VALUES, 'utf8'));
 
 for (const env of ['dev', 'test', 'prod']) {
-  test(`KEDA xor HPA (${env}): exactly one autoscaler whichever way keda.enabled is set`, async () => {
-    const hpa = await render('helm4', 'notejam', { env });
-    assert.equal(ofKind(hpa, 'HorizontalPodAutoscaler').length, 1);
-    assert.equal(ofKind(hpa, 'ScaledObject').length, 0);
-    const keda = await render('helm4', 'notejam', { env, set: ['autoscaling.keda.enabled=true'] });
-    assert.equal(ofKind(keda, 'HorizontalPodAutoscaler').length, 0);
-    assert.equal(ofKind(keda, 'ScaledObject').length, 1);
-    assert.equal(one(keda, 'Deployment', 'api').spec.replicas, undefined);
+  test(`HPA (${env}): one autoscaler owns the API's replicas, fast up and slow down`, async () => {
+    const objects = await render('helm4', 'notejam', { env });
+    const hpa = one(objects, 'HorizontalPodAutoscaler');
+    const api = one(objects, 'Deployment', 'api');
+    assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: api.metadata.name });
+    assert.equal(api.spec.replicas, undefined, 'a helm upgrade must not reset the replicas the HPA chose');
+    assert.equal(hpa.spec.behavior.scaleUp.stabilizationWindowSeconds, 0);
+    assert.ok(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds >= 300);
   });
 }
-
-test('KEDA ScaledObject: same bounds and behavior as the HPA, a CPU trigger plus the business-hours cron', async () => {
-  const hpa = one(await render('helm4', 'notejam', { env: 'prod' }), 'HorizontalPodAutoscaler');
-  const so = one(await render('helm4', 'notejam', kedaProd), 'ScaledObject');
-  assert.equal(so.spec.scaleTargetRef.name, hpa.spec.scaleTargetRef.name);
-  assert.equal(so.spec.minReplicaCount, hpa.spec.minReplicas);
-  assert.equal(so.spec.maxReplicaCount, hpa.spec.maxReplicas);
-  assert.deepEqual(so.spec.advanced.horizontalPodAutoscalerConfig.behavior, hpa.spec.behavior);
-  const cpu = so.spec.triggers.find((t) => t.type === 'cpu');
-  assert.equal(cpu.metadata.value, String(hpa.spec.metrics[0].resource.target.averageUtilization));
-  const cron = so.spec.triggers.find((t) => t.type === 'cron');
-  assert.equal(cron.metadata.start, '30 7 * * 1-5');
-  assert.ok(Number(cron.metadata.desiredReplicas) > so.spec.minReplicaCount);
-});
 
 test('a config change rolls the pods (checksum/config changes), a pod-irrelevant change does not', async () => {
   const checksum = async (setString) => one(await render('helm4', 'notejam', { env: 'test', setString }), 'Deployment', 'api')
@@ -75,18 +61,18 @@ test('scheduling settings (nodeSelector, tolerations, pull secrets, priority, af
 test('without autoscaling the Deployment keeps replicaCount and no autoscaler exists', async () => {
   const objects = await render('helm4', 'notejam', existingDev);
   assert.equal(one(objects, 'Deployment', 'api').spec.replicas, 2);
-  assert.equal(ofKind(objects, 'HorizontalPodAutoscaler').length + ofKind(objects, 'ScaledObject').length, 0);
+  assert.equal(ofKind(objects, 'HorizontalPodAutoscaler').length, 0);
 });
 
 test('IRSA: serviceAccount.roleArn annotates the API ServiceAccount; Pod Identity needs no annotation', async () => {
-  const irsa = one(await render('helm4', 'notejam', kedaProd), 'ServiceAccount', 'api');
+  const irsa = one(await render('helm4', 'notejam', webProd), 'ServiceAccount', 'api');
   assert.equal(irsa.metadata.annotations['eks.amazonaws.com/role-arn'], 'arn:aws:iam::111111111111:role/notejam-api');
   const podIdentity = one(await render('helm4', 'notejam', { env: 'prod' }), 'ServiceAccount', 'api');
   assert.equal(podIdentity.metadata.annotations, undefined);
 });
 
 test('the web pods may reach the API; the ALB subnets may reach the web pods', async () => {
-  const objects = await render('helm4', 'notejam', kedaProd);
+  const objects = await render('helm4', 'notejam', webProd);
   const web = one(objects, 'Deployment', 'web');
   const apiNp = one(objects, 'NetworkPolicy', 'api');
   const webLabels = web.spec.template.metadata.labels;

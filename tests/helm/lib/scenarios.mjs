@@ -5,9 +5,9 @@ import { FIXTURES, ROOT } from './helm.mjs';
 const ECR = '111111111111.dkr.ecr.eu-west-1.amazonaws.com';
 
 export const FEATURES_ON = {
-  'KEDA, in-cluster web, Redis TLS and IRSA (prod)': {
+  'in-cluster web, Redis TLS and IRSA (prod)': {
     env: 'prod',
-    set: ['autoscaling.keda.enabled=true', 'web.enabled=true', 'serviceAccount.roleArn=arn:aws:iam::111111111111:role/notejam-api'],
+    set: ['web.enabled=true', 'serviceAccount.roleArn=arn:aws:iam::111111111111:role/notejam-api'],
     setString: [`web.image.repository=${ECR}/notejam-web`],
   },
   'an existing Secret instead of ESO, SMTP, autoscaling off and scheduling settings (dev)': {
