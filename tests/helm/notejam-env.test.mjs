@@ -147,8 +147,7 @@ for (const env of CHART_ENVS.notejam) {
       assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.targetPort]), [['http', 'http'], ['metrics', 'metrics']]);
     });
 
-    test('one entry point: a TargetGroupBinding of the API Service to Terraform\'s target group, no Ingress', () => {
-      assert.deepEqual(ofKind(objects, 'Ingress'), [], 'an Ingress would make the controller build a second ALB');
+    test('the entry point: a TargetGroupBinding of the API Service to Terraform\'s target group', () => {
       const tgb = one(objects, 'TargetGroupBinding');
       const svc = one(objects, 'Service', 'api');
       assert.equal(tgb.apiVersion, 'elbv2.k8s.aws/v1beta1');
@@ -166,7 +165,7 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(pod.spec.automountServiceAccountToken, false);
     });
 
-    test('NetworkPolicy: API reachable only from the ALB subnets, web pods and Prometheus (namespace or AMP collector CIDRs); egress to DNS, PostgreSQL, Redis', () => {
+    test('NetworkPolicy: API reachable only from the ALB subnets and Prometheus (namespace or AMP collector CIDRs); egress to DNS, PostgreSQL, Redis', () => {
       const np = one(objects, 'NetworkPolicy', 'api');
       assert.ok(selects(np.spec.podSelector.matchLabels, pod.metadata.labels));
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
@@ -176,9 +175,7 @@ for (const env of CHART_ENVS.notejam) {
         const prometheus = rule.from.every((f) => f.namespaceSelector || terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
         assert.deepEqual(rule.ports.map((p) => p.port), prometheus ? [9090] : [8080]);
         for (const peer of rule.from) {
-          const ok = peer.ipBlock || peer.namespaceSelector
-            || peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'web';
-          assert.ok(ok, `unexpected ingress peer ${JSON.stringify(peer)}`);
+          assert.ok(peer.ipBlock || peer.namespaceSelector, `unexpected ingress peer ${JSON.stringify(peer)}`);
         }
       }
       const fromCidrs = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.ipBlock).map((p) => p.ipBlock.cidr);
@@ -263,9 +260,5 @@ for (const env of CHART_ENVS.notejam) {
         assert.match(pod.metadata.annotations['checksum/stunnel'], /^[0-9a-f]{64}$/);
       });
     }
-
-    test('the SPA comes from S3/CloudFront (Terraform\'s web module), not from the cluster', () => {
-      assert.deepEqual(objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'web'), []);
-    });
   });
 }

@@ -60,7 +60,6 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
 {{- define "notejam.apiName" -}}{{ include "notejam.fullname" . }}{{- end -}}
-{{- define "notejam.webName" -}}{{ include "notejam.fullname" . | trunc 59 | trimSuffix "-" }}-web{{- end -}}
 
 {{- define "notejam.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
@@ -233,7 +232,7 @@ priorityClassName: {{ . }}
 {{- define "notejam.trustedProxies" -}}
 {{- $n := .Values.config.trustedProxies -}}
 {{- if kindIs "invalid" $n -}}
-{{- if .Values.targetGroupBinding.enabled }}2{{ else if .Values.ingress.enabled }}1{{ else }}0{{ end -}}
+{{- if .Values.targetGroupBinding.enabled }}2{{ else }}0{{ end -}}
 {{- else -}}
 {{- $n | int -}}
 {{- end -}}
