@@ -110,7 +110,7 @@ for (const env of CHART_ENVS.notejam) {
 }
 
 for (const [what, opts, message] of [
-  ['Terraform\'s secrets without the Redis TLS sidecar', { set: ['redisTls.enabled=false'] }, /redisTls\.enabled/],
+  ['Terraform\'s secrets without the ElastiCache endpoint', { setString: ['redisTls.host='] }, /redisTls\.host is required/],
   ['Terraform\'s secrets without the RDS secret', { setString: ['secrets.externalSecret.remoteKeys.database='] }, /remoteKeys\.database is required/],
   ['Terraform\'s secrets without the API role\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbApiPassword='] }, /remoteKeys\.dbApiPassword is required/],
   ['Terraform\'s secrets without the migrator\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbMigratePassword='] }, /remoteKeys\.dbMigratePassword is required/],

@@ -16,15 +16,13 @@ const REJECTED = [
   ['autoscaling off in prod', 'notejam', 'prod', ['autoscaling.enabled=false'], /autoscaling[./]enabled/],
   ['a missing image repository', 'notejam', 'prod', ['image.repository='], /image[./]repository/],
   ['image tag latest', 'notejam', 'test', ['image.tag=latest'], /image[./]tag/],
-  ['both an existing Secret and an ExternalSecret', 'notejam', 'dev', ['secrets.existingSecret=x'], /secrets/],
-  ['no secret source at all', 'notejam', 'dev', ['secrets.externalSecret.enabled=false'], /secrets/],
   ['a secret-looking extraEnv', 'notejam', 'dev', ['config.extraEnv.NOTEJAM_DATABASE_URL=x'], /extraEnv|NOTEJAM_DATABASE_URL/],
   ['backups without a bucket', 'notejam', 'prod', ['backup.bucket='], /bucket/],
   ['preStop not longer than the ALB deregistration delay', 'notejam', 'prod', ['shutdown.preStopSleepSeconds=20'], /preStopSleepSeconds/],
   ['a TargetGroupBinding without its target group ARN', 'notejam', 'dev', ['targetGroupBinding.targetGroupArn='], /targetGroupArn/],
   ['a target group ARN that is not an ELB ARN', 'notejam', 'test', ['targetGroupBinding.targetGroupArn=arn:aws:acm:eu-west-1:111111111111:certificate/x'], /targetGroupArn/],
   ['preStop not longer than Terraform\'s target group deregistration delay (30 s)', 'notejam', 'prod', ['shutdown.preStopSleepSeconds=30'], /preStopSleepSeconds/],
-  ['an API NetworkPolicy without a database peer', 'notejam', 'dev', ['networkPolicy.database.podLabels=null', 'networkPolicy.database.cidrs=null'], /networkPolicy\.database needs cidrs or podLabels/],
+  ['an API NetworkPolicy without a database peer', 'notejam', 'dev', ['networkPolicy.database.cidrs=null'], /networkPolicy\.database needs cidrs/],
 ];
 
 for (const [what, chart, env, set, message] of REJECTED) {

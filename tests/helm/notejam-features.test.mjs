@@ -1,12 +1,12 @@
-// The notejam chart's switches: one HPA whenever autoscaling is on, config changes roll the pods, secrets from
-// an existing Secret, IRSA, fixed replicas without autoscaling, image tags.
+// The notejam chart's switches: one HPA whenever autoscaling is on, config changes roll the pods, SMTP, IRSA, fixed
+// replicas without autoscaling, scheduling settings, image tags.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from './lib/helm.mjs';
 import { envOf, ofKind, one } from './lib/manifests.mjs';
 import { FEATURES_ON } from './lib/scenarios.mjs';
 
-const [irsaProd, existingDev] = Object.values(FEATURES_ON);
+const [irsaProd, smtpDev] = Object.values(FEATURES_ON);
 
 for (const env of ['dev', 'test', 'prod']) {
   test(`HPA (${env}): one autoscaler owns the API's replicas, fast up and slow down`, async () => {
@@ -29,21 +29,21 @@ test('a config change rolls the pods (checksum/config changes), a pod-irrelevant
   assert.equal(await checksum(['backup.schedule=30 3 * * *']), base);
 });
 
-test('an existing Secret (clusters without ESO) is mounted by the API and the migration Job; no ExternalSecret', async () => {
-  const objects = await render('helm4', 'notejam', existingDev);
-  assert.deepEqual(ofKind(objects, 'ExternalSecret'), []);
+test('SMTP: Terraform\'s smtp-url secret reaches the API as a file, and the API may connect to the SMTP relay', async () => {
+  const objects = await render('helm4', 'notejam', smtpDev);
   const api = one(objects, 'Deployment', 'api');
-  const job = one(objects, 'Job', 'migrate');
-  for (const w of [api, job]) {
-    assert.equal(w.spec.template.spec.volumes.find((v) => v.secret).secret.secretName, 'notejam-app');
-    assert.equal(envOf(w.spec.template.spec.containers[0]).NOTEJAM_SMTP_URL_FILE.value, '/run/secrets/notejam/smtp-url');
-  }
+  const es = one(objects, 'ExternalSecret', 'api');
+  assert.ok(Object.keys(es.spec.target.template.data).includes('smtp-url'));
+  const volume = api.spec.template.spec.volumes.find((v) => v.name === 'secrets').secret;
+  assert.equal(volume.secretName, es.spec.target.name);
+  assert.ok(volume.items.some((i) => i.key === 'smtp-url'));
+  assert.equal(envOf(api.spec.template.spec.containers[0]).NOTEJAM_SMTP_URL_FILE.value, '/run/secrets/notejam/smtp-url');
   const np = one(objects, 'NetworkPolicy', 'api');
   assert.ok(np.spec.egress.some((r) => r.ports[0].port === 587 && r.to[0].ipBlock.cidr === '10.10.200.0/24'));
 });
 
 test('scheduling settings (nodeSelector, tolerations, pull secrets, priority, affinity) reach the API and migration pods', async () => {
-  const objects = await render('helm4', 'notejam', existingDev);
+  const objects = await render('helm4', 'notejam', smtpDev);
   for (const w of [one(objects, 'Deployment', 'api'), one(objects, 'Job', 'migrate')]) {
     const spec = w.spec.template.spec;
     assert.deepEqual(spec.nodeSelector, { workload: 'notejam' });
@@ -56,7 +56,7 @@ test('scheduling settings (nodeSelector, tolerations, pull secrets, priority, af
 });
 
 test('without autoscaling the Deployment keeps replicaCount and no autoscaler exists', async () => {
-  const objects = await render('helm4', 'notejam', existingDev);
+  const objects = await render('helm4', 'notejam', smtpDev);
   assert.equal(one(objects, 'Deployment', 'api').spec.replicas, 2);
   assert.equal(ofKind(objects, 'HorizontalPodAutoscaler').length, 0);
 });

@@ -71,11 +71,7 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* The Secret with database-url, redis-url, jwt-keys[, smtp-url]. */}}
 {{- define "notejam.secretName" -}}
-{{- if .Values.secrets.externalSecret.enabled -}}
 {{- include "notejam.fullname" . }}-app
-{{- else -}}
-{{- required "secrets.existingSecret or secrets.externalSecret.enabled is required" .Values.secrets.existingSecret -}}
-{{- end -}}
 {{- end -}}
 
 {{/* Pod-level hardening: non-root with the image's uid, RuntimeDefault seccomp. (dict "uid" 10001) */}}
@@ -161,9 +157,6 @@ those roles (role-passwords/*) in the migration hook. */}}
 {{- define "notejam.externalSecretTemplate" -}}
 {{- $ctx := .ctx -}}
 {{- $es := $ctx.Values.secrets.externalSecret -}}
-{{- if not $ctx.Values.redisTls.enabled -}}
-{{- fail "secrets.externalSecret needs redisTls.enabled (Terraform's ElastiCache accepts TLS only)" -}}
-{{- end -}}
 {{- $host := required "secrets.externalSecret.database.host is required (Terraform: the RDS address)" $es.database.host -}}
 {{- $name := required "secrets.externalSecret.database.name is required (Terraform: the RDS database name)" $es.database.name -}}
 {{- $url := printf "postgresql://%%s:%%s@%s:%v/%s?sslmode=require" $host $es.database.port $name -}}
@@ -185,11 +178,6 @@ template:
     smtp-url: {{ `{{ .smtp_url }}` | quote }}
     {{- end }}
     {{- end }}
-{{- end -}}
-
-{{/* 1 when the migration hook provisions the database roles first (Terraform's secrets through ESO). */}}
-{{- define "notejam.provisionsRoles" -}}
-{{- if .Values.secrets.externalSecret.enabled }}1{{ end -}}
 {{- end -}}
 
 {{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}

@@ -4,14 +4,14 @@ export const FEATURES_ON = {
     env: 'prod',
     set: ['serviceAccount.roleArn=arn:aws:iam::111111111111:role/notejam-api'],
   },
-  'an existing Secret instead of ESO, SMTP, autoscaling off and scheduling settings (dev)': {
+  'SMTP, autoscaling off and scheduling settings (dev)': {
     env: 'dev',
     set: ['nodeSelector.workload=notejam', 'tolerations[0].key=dedicated', 'tolerations[0].operator=Exists',
       'tolerations[0].effect=NoSchedule', 'imagePullSecrets[0].name=ecr', 'priorityClassName=notejam-critical',
       'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=kubernetes.io/arch',
       'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In',
       'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values={amd64}',
-'secrets.externalSecret.enabled=false', 'secrets.existingSecret=notejam-app', 'secrets.smtp=true',
+      'secrets.smtp=true',
       'networkPolicy.smtp.cidrs={10.10.200.0/24}', 'autoscaling.enabled=false', 'replicaCount=2'],
   },
 };
