@@ -165,18 +165,16 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(pod.spec.automountServiceAccountToken, false);
     });
 
-    test('NetworkPolicy: API reachable only from the ALB subnets and Prometheus (namespace or AMP collector CIDRs); egress to DNS, PostgreSQL, Redis', () => {
+    test('NetworkPolicy: API reachable only from the ALB subnets and AMP\'s collector; egress to DNS, PostgreSQL, Redis', () => {
       const np = one(objects, 'NetworkPolicy', 'api');
       assert.ok(selects(np.spec.podSelector.matchLabels, pod.metadata.labels));
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
       for (const rule of np.spec.ingress) {
         assert.ok(rule.from?.length, 'no allow-from-anywhere rule');
-        // the http port, or (Prometheus only: its namespace or AMP's collector CIDRs) the metrics port
-        const prometheus = rule.from.every((f) => f.namespaceSelector || terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
-        assert.deepEqual(rule.ports.map((p) => p.port), prometheus ? [9090] : [8080]);
-        for (const peer of rule.from) {
-          assert.ok(peer.ipBlock || peer.namespaceSelector, `unexpected ingress peer ${JSON.stringify(peer)}`);
-        }
+        // the http port, or (AMP's collector CIDRs only) the metrics port
+        const collector = rule.from.every((f) => terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
+        assert.deepEqual(rule.ports.map((p) => p.port), collector ? [9090] : [8080]);
+        for (const peer of rule.from) assert.ok(peer.ipBlock, `unexpected ingress peer ${JSON.stringify(peer)}`);
       }
       const fromCidrs = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.ipBlock).map((p) => p.ipBlock.cidr);
       assert.deepEqual(fromCidrs, [...terraform.networkPolicy.ingressCidrs, ...terraform.networkPolicy.metricsCidrs],

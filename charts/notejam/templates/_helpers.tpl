@@ -215,12 +215,12 @@ priorityClassName: {{ . }}
 {{- end }}
 {{- end -}}
 
-{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else derived from the entry point
-(values.yaml explains the numbers). */}}
+{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else those of the entry point
+(CloudFront, then Terraform's ALB: 2; values.yaml explains). */}}
 {{- define "notejam.trustedProxies" -}}
 {{- $n := .Values.config.trustedProxies -}}
 {{- if kindIs "invalid" $n -}}
-{{- if .Values.targetGroupBinding.enabled }}2{{ else }}0{{ end -}}
+2
 {{- else -}}
 {{- $n | int -}}
 {{- end -}}
