@@ -1,8 +1,7 @@
-// The cluster side of every render: each apiVersion/kind the charts render for dev, test, prod and a review app is
-// built into Kubernetes or provided by a controller ci/platform installs at a pinned version
-// (ci/platform/releases.json); the names the charts use (ClusterSecretStore, StorageClass, Pushgateway) are the
-// ones ci/platform creates; ci/platform/install.sh installs exactly those releases and
-// manifests. Pod Identity and IAM for the same releases: tests/terraform/unit/platform.tftest.hcl.
+// The cluster side of every render: each apiVersion/kind the chart renders for dev, test and prod is built into
+// Kubernetes or provided by a controller ci/platform installs at a pinned version (ci/platform/releases.json); the
+// names the chart uses (ClusterSecretStore, StorageClass, Pushgateway) are the ones ci/platform creates;
+// ci/platform/install.sh installs exactly those releases and manifests. Pod Identity and IAM for the same releases: tests/terraform/unit/platform.tftest.hcl.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
