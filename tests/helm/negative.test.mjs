@@ -18,6 +18,7 @@ const REJECTED = [
   ['image tag latest', 'notejam', 'test', ['image.tag=latest'], /image[./]tag/],
   ['a secret-looking extraEnv', 'notejam', 'dev', ['config.extraEnv.NOTEJAM_DATABASE_URL=x'], /extraEnv|NOTEJAM_DATABASE_URL/],
   ['backups without a bucket', 'notejam', 'prod', ['backup.bucket='], /bucket/],
+  ['a restore drill without Terraform\'s secret for it', 'notejam', 'prod', ['restoreDrill.remoteKey='], /restoreDrill\.remoteKey is required/],
   ['preStop not longer than the ALB deregistration delay', 'notejam', 'prod', ['shutdown.preStopSleepSeconds=20'], /preStopSleepSeconds/],
   ['a TargetGroupBinding without its target group ARN', 'notejam', 'dev', ['targetGroupBinding.targetGroupArn='], /targetGroupArn/],
   ['a target group ARN that is not an ELB ARN', 'notejam', 'test', ['targetGroupBinding.targetGroupArn=arn:aws:acm:eu-west-1:111111111111:certificate/x'], /targetGroupArn/],
