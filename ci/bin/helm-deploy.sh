@@ -3,10 +3,9 @@
 #   helm upgrade --install --wait --atomic: the chart's pre-upgrade hook Job migrates the database first, then pods
 #   roll with maxUnavailable 0; if anything fails to become ready within HELM_TIMEOUT, Helm rolls back by itself.
 # Chart: the package from package:chart (build/chart/*.tgz, appVersion = VERSION). Images: the commit's SHA tag.
-# Values and image settings: ci/bin/helm-values.sh (environment values files, the commit's images, APP_HOST).
+# Values and image settings: ci/bin/helm-values.sh (environment values file, Terraform's output, the commit's images).
 # Needs: DEPLOY_ENV, K8S_NAMESPACE, HELM_RELEASE, ECR_REGISTRY, IMAGE_PREFIX, IMAGE_TAG, EKS_CLUSTER (+ AWS creds);
-# optional APP_HOST (review apps), HELM_TIMEOUT. The namespace exists already (ci/rbac/all, or review-deploy.sh): the
-# deploy role may not create namespaces in test and prod.
+# optional HELM_TIMEOUT. The namespace exists already (ci/rbac/all): the deploy role may not create namespaces.
 set -euo pipefail
 : "${DEPLOY_ENV:?}" "${K8S_NAMESPACE:?}" "${HELM_RELEASE:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
 here=$(dirname "$0")

@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # Print, one per line, the values arguments every deploy of DEPLOY_ENV passes to Helm (helm-deploy.sh uses them;
 # tests render the chart with exactly these), later files overriding earlier ones:
-#   -f charts/notejam/values-<env>.yaml, -f ci/values/<env>.yaml (each when it exists);
+#   -f charts/notejam/values-<env>.yaml (when it exists);
 #   -f the environment's Terraform output (TF_HELM_VALUES, default build/terraform/<env>/helm-values.json: the
 #      artifact of infra:apply:<env>, `terraform output -json helm_values`, already in the chart's keys) when present;
 #   -f $HELM_ENV_VALUES (a File-type CI/CD variable of the environment) when set: what Terraform does not know
-#      (backup.ageRecipient, review apps' certificate), and it overrides the Terraform output where both set a key;
-# then the commit's images (API, web, ops; the ops image also carries stunnel for the Redis TLS sidecar) from ECR
-# at IMAGE_TAG, and ingress.host / config.publicUrl when APP_HOST is set (review apps).
+#      (backup.ageRecipient), and it overrides the Terraform output where both set a key;
+# then the commit's images (API, ops; the ops image also carries stunnel for the Redis TLS sidecar) from ECR at
+# IMAGE_TAG.
 set -euo pipefail
 : "${DEPLOY_ENV:?}" "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
-for values in "charts/notejam/values-$DEPLOY_ENV.yaml" "ci/values/$DEPLOY_ENV.yaml"; do
-  [ -f "$values" ] && printf '%s\n' -f "$values"
-done
+values="charts/notejam/values-$DEPLOY_ENV.yaml"
+if [ -f "$values" ]; then printf '%s\n' -f "$values"; fi
 terraform_values=${TF_HELM_VALUES:-build/terraform/$DEPLOY_ENV/helm-values.json}
 if [ -f "$terraform_values" ]; then
   printf '%s\n' -f "$terraform_values"
@@ -24,9 +23,5 @@ if [ -n "${HELM_ENV_VALUES:-}" ]; then
   printf '%s\n' -f "$HELM_ENV_VALUES"
 fi
 printf '%s\n' --set-string "image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-api" --set-string "image.tag=$IMAGE_TAG" \
-  --set-string "web.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-web" --set-string "web.image.tag=$IMAGE_TAG" \
   --set-string "backup.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-ops" --set-string "backup.image.tag=$IMAGE_TAG" \
   --set-string "redisTls.image.repository=$ECR_REGISTRY/$IMAGE_PREFIX-ops" --set-string "redisTls.image.tag=$IMAGE_TAG"
-if [ -n "${APP_HOST:-}" ]; then
-  printf '%s\n' --set-string "ingress.host=$APP_HOST" --set-string "config.publicUrl=https://$APP_HOST"
-fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of a running Notejam: after every deploy (environment URL), on review apps, and in test:integration.
+# Smoke test of a running Notejam: after every deploy (environment URL) and in test:integration.
 #   smoke-test.sh URL [--spa] [--direct] [--version V] [--write]
 #   always     the API answers through URL: GET /api/v1/me without a token is 401 application/problem+json
 #   --spa      GET / and a deep link (history fallback) return the SPA's HTML

@@ -1,6 +1,6 @@
 // The chart as the pipeline packages and deploys it: chart-publish.sh packages charts/notejam with the pipeline's
 // version, and Helm renders that package with exactly the values each deploy passes (ci/bin/helm-values.sh) for
-// dev, test, prod and review apps, under the chart's strict values schema. Helm is the pinned binary that
+// dev, test and prod, under the chart's strict values schema. Helm is the pinned binary that
 // `make helm-tools` extracts (Helm 3, as in the deploy image).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,9 +38,8 @@ const docs = (text) => YAML.parseAllDocuments(text).map((d) => d.toJS()).filter(
 const fixture = (name) => path.join(repoRoot, 'tests/helm/fixtures', name);
 // What each deploy gets besides the values files in git: dev/test/prod the infra:apply artifact (Terraform's
 // helm_values; the fixture has exactly its keys, tests/terraform checks) and their HELM_ENV_VALUES File variable
-// (operator values); review apps only HELM_ENV_VALUES (the dev account's certificate and ALB subnets) and APP_HOST.
+// (operator values).
 const deployInputs = async (deployEnv) => {
-  if (deployEnv === 'review') return { HELM_ENV_VALUES: fixture('deploy-review.yaml'), APP_HOST: 'review-feature-x.review.notejam.example' };
   const operator = fixture(`deploy-${deployEnv}.yaml`);
   const exists = await access(operator).then(() => true, () => false);
   return { TF_HELM_VALUES: fixture('terraform-helm-values.yaml'), HELM_ENV_VALUES: exists ? operator : '' };
@@ -58,13 +57,12 @@ test('chart-publish.sh packages the chart with version and appVersion = the pipe
   assert.equal(meta.appVersion, VERSION);
 });
 
-for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
+for (const deployEnv of ['dev', 'test', 'prod']) {
   test(`the packaged chart renders and lints with the ${deployEnv} deploy values; every image is the commit's`, async () => {
     assert.ok(pkg, 'chart-publish.sh packaged no chart (see the test above)');
     const extra = await deployInputs(deployEnv);
     const values = await valuesFor(deployEnv, extra);
-    if (deployEnv === 'review') assert.ok(values.includes('ci/values/review.yaml'));
-    else assert.ok(values.includes(`charts/notejam/values-${deployEnv}.yaml`), `values-${deployEnv}.yaml not used`);
+    assert.ok(values.includes(`charts/notejam/values-${deployEnv}.yaml`), `values-${deployEnv}.yaml not used`);
     const lint = await run('helm', ['lint', '--strict', pkg, ...values], { env, cwd: repoRoot });
     assert.equal(lint.code, 0, lint.stdout + lint.stderr);
     const r = await run('helm', ['template', 'notejam', pkg, '--namespace', 'notejam', ...values], { env, cwd: repoRoot });
@@ -76,36 +74,14 @@ for (const deployEnv of ['dev', 'test', 'prod', 'review']) {
     const ours = images.filter((i) => i.startsWith(ECR));
     assert.ok(ours.includes(`${ECR}/notejam-api:${SHA}`), `API image not deployed at the commit: ${images}`);
     for (const i of ours) assert.match(i, new RegExp(`:${SHA}$`), `${i} is not the commit's image`);
-    const kinds = docs(r.stdout).map((d) => d.kind);
-    if (deployEnv === 'review') {
-      assert.ok(ours.includes(`${ECR}/notejam-web:${SHA}`), 'review apps serve the SPA from the web image');
-      const ingress = docs(r.stdout).find((d) => d.kind === 'Ingress');
-      assert.equal(ingress?.spec.rules[0].host, extra.APP_HOST);
-      assert.ok(!kinds.includes('TargetGroupBinding'));
-    } else {
-      // Terraform's ALB is the entry point: its target group gets the pods, no second ALB from an Ingress.
-      const tgb = docs(r.stdout).find((d) => d.kind === 'TargetGroupBinding');
-      const tf = YAML.parse(await readFile(extra.TF_HELM_VALUES, 'utf8'));
-      assert.equal(tgb?.spec.targetGroupARN, tf.targetGroupBinding.targetGroupArn);
-      assert.ok(!kinds.includes('Ingress'), `${deployEnv} renders an Ingress`);
-      assert.ok(values.indexOf(extra.TF_HELM_VALUES) < (extra.HELM_ENV_VALUES ? values.indexOf(extra.HELM_ENV_VALUES) : Infinity),
-        'HELM_ENV_VALUES comes after (overrides) the Terraform output');
-    }
+    // Terraform's ALB is the entry point: its target group gets the pods.
+    const tgb = docs(r.stdout).find((d) => d.kind === 'TargetGroupBinding');
+    const tf = YAML.parse(await readFile(extra.TF_HELM_VALUES, 'utf8'));
+    assert.equal(tgb?.spec.targetGroupARN, tf.targetGroupBinding.targetGroupArn);
+    assert.ok(values.indexOf(extra.TF_HELM_VALUES) < (extra.HELM_ENV_VALUES ? values.indexOf(extra.HELM_ENV_VALUES) : Infinity),
+      'HELM_ENV_VALUES comes after (overrides) the Terraform output');
   });
 }
-
-test('review apps: the dev charts\' PostgreSQL and Redis render with the generated secrets under the names the app expects', async () => {
-  const script = await readFile(path.join(repoRoot, 'ci/bin/review-deploy.sh'), 'utf8');
-  for (const [release, secret, host] of [['postgresql', 'notejam-review-db', 'postgresql:5432'], ['redis', 'notejam-review-redis', 'redis:6379']]) {
-    const r = await helm(['template', release, path.join(repoRoot, 'charts', release), '--set-string', `auth.existingSecret=${secret}`]);
-    assert.equal(r.code, 0, r.stderr);
-    const service = docs(r.stdout).find((d) => d.kind === 'Service' && !d.spec.clusterIP);
-    const names = docs(r.stdout).filter((d) => d.kind === 'Service').map((d) => d.metadata.name);
-    assert.ok(names.includes(host.split(':')[0]), `${release} service is not named ${host}: ${names} ${service ?? ''}`);
-    assert.ok(r.stdout.includes(secret), `${release} does not read its password from ${secret}`);
-    assert.ok(script.includes(`@${host}`), `review-deploy.sh does not connect to ${host}`);
-  }
-});
 
 test('the nightly drill starts the CronJob the prod chart defines', async () => {
   const scheduled = YAML.parse(await readFile(path.join(repoRoot, 'ci/scheduled.yml'), 'utf8'));

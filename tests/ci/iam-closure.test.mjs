@@ -27,8 +27,7 @@ const protocol = JSON.parse(execFileSync('cat', [path.join(repoRoot, 'tests/ci/f
 // package and scan jobs the build role. terraform.sh runs as -ci-plan / -ci-infra (AWS managed policies: what
 // Terraform calls there is Terraform's own business); aws-oidc.sh and kube-login.sh are sourced by the others.
 const SCRIPTS = {
-  'spa-publish.sh': 'deploy', 'helm-deploy.sh': 'deploy', 'helm-rollback.sh': 'deploy', 'review-deploy.sh': 'deploy',
-  'review-stop.sh': 'deploy', 'restore-drill.sh': 'deploy',
+  'spa-publish.sh': 'deploy', 'helm-deploy.sh': 'deploy', 'helm-rollback.sh': 'deploy', 'restore-drill.sh': 'deploy',
   'image-publish.sh': 'build', 'chart-publish.sh': 'build', 'image-scan.sh': 'build',
 };
 const NOT_RUN_HERE = { 'terraform.sh': 'plan/infra roles (ReadOnlyAccess / AdministratorAccess)', 'aws-oidc.sh': 'sourced', 'kube-login.sh': 'sourced',
@@ -172,11 +171,9 @@ output "policies" { value = module.ci.policies }
     }
   });
 
-  test('deploy role: helm-deploy, helm-rollback, review apps and the restore drill get their kubeconfig (eks:DescribeCluster)', async () => {
+  test('deploy role: helm-deploy, helm-rollback and the restore drill get their kubeconfig (eks:DescribeCluster)', async () => {
     const cases = [
       ['helm-deploy.sh', {}, 0, /^helm upgrade --install notejam /m],
-      ['review-deploy.sh', { K8S_NAMESPACE: 'review-x', APP_HOST: 'review-x.example' }, 0, /^helm upgrade --install postgresql /m],
-      ['review-stop.sh', { K8S_NAMESPACE: 'review-x' }, 0, /^kubectl delete namespace review-x/m],
       ['restore-drill.sh', { RESTORE_DRILL_CRONJOB: 'notejam-restore-drill' }, 0, /^kubectl -n notejam create job /m],
       ['helm-rollback.sh', {}, 1, /^helm rollback notejam 0 /m],          // always fails the job, by design
     ];

@@ -2,8 +2,8 @@
 // Kubernetes group, no EKS access policy: terraform/modules/eks/access.tf and the environment root) plus the RBAC in
 // ci/rbac/ (all clusters, and ci/rbac/<env> for that environment's cluster). This evaluates those RBAC objects, as
 // the API server's RBAC authorizer would, against every object the chart renders with each environment's deploy
-// values (ci/bin/helm-values.sh), in the namespace it is deployed into, review apps included, plus what Helm and the
-// ci/bin scripts do around it; and checks that nothing beyond that is granted.
+// values (ci/bin/helm-values.sh), in the namespace it is deployed into, plus what Helm and the ci/bin scripts do
+// around it; and checks that nothing beyond that is granted.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,21 +20,18 @@ const ALL = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 // here and, if the deployer needs it, to ci/rbac).
 const RESOURCES = {
   ConfigMap: ['', 'configmaps'], Service: ['', 'services'], ServiceAccount: ['', 'serviceaccounts'], Secret: ['', 'secrets'],
-  Deployment: ['apps', 'deployments'], StatefulSet: ['apps', 'statefulsets'], Job: ['batch', 'jobs'], CronJob: ['batch', 'cronjobs'],
+  Deployment: ['apps', 'deployments'], Job: ['batch', 'jobs'], CronJob: ['batch', 'cronjobs'],
   HorizontalPodAutoscaler: ['autoscaling', 'horizontalpodautoscalers'], PodDisruptionBudget: ['policy', 'poddisruptionbudgets'],
-  NetworkPolicy: ['networking.k8s.io', 'networkpolicies'], Ingress: ['networking.k8s.io', 'ingresses'],
+  NetworkPolicy: ['networking.k8s.io', 'networkpolicies'],
   ExternalSecret: ['external-secrets.io', 'externalsecrets'], TargetGroupBinding: ['elbv2.k8s.aws', 'targetgroupbindings'],
-  ServiceMonitor: ['monitoring.coreos.com', 'servicemonitors'], PrometheusRule: ['monitoring.coreos.com', 'prometheusrules'],
-  ScaledObject: ['keda.sh', 'scaledobjects'],
 };
 // Around the chart: Helm's release records (Secrets), --wait, the restore drill (create job --from, logs).
 const AROUND = [['', 'secrets', ALL], ['', 'pods', ['get', 'list', 'watch']], ['', 'pods/log', ['get']],
   ['', 'events', ['list']], ['apps', 'replicasets', ['get', 'list', 'watch']], ['batch', 'cronjobs', ['get']], ['batch', 'jobs', ['create', 'get']]];
 
-// Where each deploy goes: [environment, namespace, cluster's ci/rbac dirs, extra charts its script installs].
+// Where each deploy goes: [environment, namespace, cluster's ci/rbac dirs].
 const DEPLOYS = [
-  ['dev', 'notejam', ['all', 'dev'], []], ['test', 'notejam', ['all', 'test'], []], ['prod', 'notejam', ['all', 'prod'], []],
-  ['review', 'review-feature-x', ['all', 'dev'], ['postgresql', 'redis']],      // review apps live in the dev cluster
+  ['dev', 'notejam', ['all', 'dev']], ['test', 'notejam', ['all', 'test']], ['prod', 'notejam', ['all', 'prod']],
 ];
 
 let group;
@@ -85,30 +82,23 @@ function authorizer(objects, who) {
   return { can, grants };
 }
 
-async function rendered(deployEnv, ns, extraCharts) {
+async function rendered(deployEnv, ns) {
   const env = { ECR_REGISTRY: '123456789012.dkr.ecr.eu-central-1.amazonaws.com', IMAGE_PREFIX: 'notejam', IMAGE_TAG: 'a'.repeat(40), DEPLOY_ENV: deployEnv };
-  if (deployEnv === 'review') Object.assign(env, { HELM_ENV_VALUES: fixture('deploy-review.yaml'), APP_HOST: 'review-feature-x.review.example' });
-  else {
-    env.TF_HELM_VALUES = fixture('terraform-helm-values.yaml');
-    if (await access(fixture(`deploy-${deployEnv}.yaml`)).then(() => true, () => false)) env.HELM_ENV_VALUES = fixture(`deploy-${deployEnv}.yaml`);
-  }
+  env.TF_HELM_VALUES = fixture('terraform-helm-values.yaml');
+  if (await access(fixture(`deploy-${deployEnv}.yaml`)).then(() => true, () => false)) env.HELM_ENV_VALUES = fixture(`deploy-${deployEnv}.yaml`);
   const values = await run(path.join(repoRoot, 'ci/bin/helm-values.sh'), [], { env });
   assert.equal(values.code, 0, values.stderr);
-  const out = [];
-  const charts = [['notejam', values.stdout.trim().split('\n')], ...extraCharts.map((c) => [c, ['--set-string', 'auth.existingSecret=x']])];
-  for (const [chart, args] of charts) {
-    const r = await run(helm, ['template', chart, path.join(repoRoot, 'charts', chart), '--namespace', ns, ...args], { env });
-    assert.equal(r.code, 0, r.stderr);
-    out.push(...YAML.parseAllDocuments(r.stdout).map((d) => d.toJS()).filter(Boolean));
-  }
-  return out;
+  const r = await run(helm, ['template', 'notejam', path.join(repoRoot, 'charts/notejam'), '--namespace', ns,
+    ...values.stdout.trim().split('\n')], { env });
+  assert.equal(r.code, 0, r.stderr);
+  return YAML.parseAllDocuments(r.stdout).map((d) => d.toJS()).filter(Boolean);
 }
 
 const needed = new Set();
-for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
+for (const [deployEnv, ns, dirs] of DEPLOYS) {
   test(`${deployEnv}: the deploy identity may create, patch and delete every object the chart renders in ${ns}`, async () => {
     const { can } = authorizer(await rbacObjects(dirs), agentGroups[deployEnv] ?? group);
-    const objects = await rendered(deployEnv, ns, extraCharts);
+    const objects = await rendered(deployEnv, ns);
     assert.ok(objects.length > 5, 'the chart rendered almost nothing');
     for (const o of objects) {
       assert.ok(RESOURCES[o.kind], `the chart renders ${o.kind}: add it to RESOURCES here and, if needed, to ci/rbac`);
@@ -121,22 +111,17 @@ for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
       needed.add(`${apiGroup}/${resource}`);
       for (const verb of verbs) assert.ok(can(verb, apiGroup, resource, ns), `${deployEnv}: Helm or a ci/bin script needs ${verb} ${resource} in ${ns}`);
     }
-    if (deployEnv === 'review') {
-      // review-deploy.sh creates and labels the namespace, review-stop.sh deletes it.
-      for (const verb of ['get', 'create', 'patch', 'delete']) assert.ok(can(verb, '', 'namespaces', null), `review apps need ${verb} namespaces`);
-    } else {
-      const objects2 = await rbacObjects(dirs);
-      assert.ok(objects2.some((o) => o.kind === 'Namespace' && o.metadata.name === ns), `ci/rbac must create the ${ns} namespace the deploy goes to`);
-    }
+    const objects2 = await rbacObjects(dirs);
+    assert.ok(objects2.some((o) => o.kind === 'Namespace' && o.metadata.name === ns), `ci/rbac must create the ${ns} namespace the deploy goes to`);
   });
 
-  test(`${deployEnv}: least privilege — nothing outside the deploy, no RBAC changes, no cluster-wide reach in test/prod`, async () => {
+  test(`${deployEnv}: least privilege — nothing outside the deploy, no RBAC changes, no cluster-wide reach`, async () => {
     const objects = await rbacObjects(dirs);
     const { can, grants } = authorizer(objects, agentGroups[deployEnv] ?? group);
     for (const { rule } of grants) {
       for (const field of ['verbs', 'apiGroups', 'resources']) assert.ok(!rule[field].includes('*'), `a rule grants ${field} "*"`);
     }
-    for (const ns of ['notejam', 'review-feature-x', 'kube-system', null]) {
+    for (const ns of ['notejam', 'kube-system', null]) {
       for (const [apiGroup, resource] of [['rbac.authorization.k8s.io', 'roles'], ['rbac.authorization.k8s.io', 'rolebindings'],
         ['rbac.authorization.k8s.io', 'clusterroles'], ['rbac.authorization.k8s.io', 'clusterrolebindings'], ['', 'nodes'],
         ['apiextensions.k8s.io', 'customresourcedefinitions'], ['', 'persistentvolumes'], ['admissionregistration.k8s.io', 'validatingwebhookconfigurations']]) {
@@ -145,11 +130,9 @@ for (const [deployEnv, ns, dirs, extraCharts] of DEPLOYS) {
       assert.ok(!can('impersonate', '', 'users', ns) && !can('impersonate', '', 'groups', ns), 'may impersonate');
       assert.ok(!can('create', '', 'pods/exec', ns), 'may exec into pods');
     }
-    if (deployEnv !== 'review' && deployEnv !== 'dev') {
-      for (const verb of ['create', 'delete', 'patch']) assert.ok(!can(verb, '', 'namespaces', null), `${deployEnv}: may ${verb} namespaces`);
-      assert.ok(!can('get', '', 'secrets', 'kube-system') && !can('create', 'apps', 'deployments', 'kube-system'), `${deployEnv}: reaches kube-system`);
-      assert.ok(!can('create', 'apps', 'deployments', 'external-secrets'), `${deployEnv}: reaches other namespaces`);
-    }
+    for (const verb of ['create', 'delete', 'patch']) assert.ok(!can(verb, '', 'namespaces', null), `${deployEnv}: may ${verb} namespaces`);
+    assert.ok(!can('get', '', 'secrets', 'kube-system') && !can('create', 'apps', 'deployments', 'kube-system'), `${deployEnv}: reaches kube-system`);
+    assert.ok(!can('create', 'apps', 'deployments', 'external-secrets'), `${deployEnv}: reaches other namespaces`);
   });
 }
 
@@ -160,7 +143,6 @@ test('ci/rbac grants no resource that no deploy needs', async () => {
   for (const { rule } of grants) {
     for (const g of rule.apiGroups) {
       for (const r of rule.resources) {
-        if (g === '' && r === 'namespaces') continue;                    // review apps (checked above)
         assert.ok(needed.has(`${g}/${r}`), `ci/rbac grants ${g || 'core'}/${r}, which no rendered kind and no script needs`);
       }
     }

@@ -67,14 +67,13 @@ test('workflow: pipelines for merge requests, the default branch, semver tags an
   assert.ok(!runs({ CI_COMMIT_TAG: 'nightly-build', CI_PIPELINE_SOURCE: 'push' }), 'a non-semver tag would release');
 });
 
-test('merge request: everything is built, tested, packaged and scanned; terraform plans; a review app; no deploys', () => {
+test('merge request: everything is built, tested, packaged and scanned; terraform plans; no deploys', () => {
   const mr = jobs.mr;
-  for (const j of [...CORE, 'infra:plan:dev', 'infra:plan:test', 'deploy:review',
+  for (const j of [...CORE, 'infra:plan:dev', 'infra:plan:test',
     'semgrep-sast', 'secret_detection', 'kics-iac-sast']) assert.ok(mr.has(j), `MR pipeline lacks ${j}`);
   // prod's plan role trusts main only (its state holds generated secrets): no prod credential on a branch.
   for (const j of ['deploy:dev', 'deploy:test', 'deploy:prod', 'infra:apply:dev', 'infra:apply:prod', 'infra:plan:prod'])
     assert.ok(!mr.has(j), `MR pipeline must not run ${j}`);
-  assert.equal(mr.get('stop:review').when, 'manual');
   for (const s of ['sast', 'secret_detection', 'kics-iac-sast']) if (mr.has(s)) assert.equal(mr.get(s).stage, 'scan');
 });
 
@@ -87,7 +86,6 @@ test('default branch: apply and deploy dev then test automatically, prod and pro
   assert.equal(main.get('deploy:test').when, 'on_success');
   assert.equal(main.get('deploy:prod').when, 'manual');
   assert.equal(main.get('infra:apply:prod').when, 'manual');
-  assert.ok(!main.has('deploy:review'));
   const needs = (j) => main.get(j).needs.map((n) => (typeof n === 'string' ? n : n.job));
   assert.ok(needs('deploy:test').includes('deploy:dev'), 'test deploys after dev');
   assert.ok(needs('deploy:prod').includes('deploy:test'), 'prod deploys after test');
@@ -99,7 +97,7 @@ test('release tag: build, test, promote the image to the semver tag, prod by han
   const tag = jobs.tag;
   for (const j of [...CORE, 'deploy:prod', 'infra:output:prod']) assert.ok(tag.has(j), `tag pipeline lacks ${j}`);
   assert.equal(tag.get('deploy:prod').when, 'manual');
-  for (const j of ['deploy:dev', 'deploy:test', 'deploy:review', 'infra:plan:prod', 'infra:apply:prod'])
+  for (const j of ['deploy:dev', 'deploy:test', 'infra:plan:prod', 'infra:apply:prod'])
     assert.ok(!tag.has(j), `tag pipeline must not run ${j}`);
 });
 

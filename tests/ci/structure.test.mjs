@@ -33,8 +33,7 @@ test('the expanded pipeline has the six stages in order and the jobs of each', (
       'test:monitoring', 'test:ci', 'test:integration', 'test:coverage'],
     package: ['package:image', 'package:chart'],
     scan: ['scan:image', 'sast', 'secret_detection', 'iac-sast'],
-    deploy: ['infra:apply:dev', 'infra:apply:test', 'infra:apply:prod', 'deploy:dev', 'deploy:test', 'deploy:prod',
-      'deploy:review', 'stop:review'],
+    deploy: ['infra:apply:dev', 'infra:apply:test', 'infra:apply:prod', 'deploy:dev', 'deploy:test', 'deploy:prod'],
   })) for (const job of expected) assert.ok(byStage(stage).includes(job), `${job} missing from stage ${stage}`);
 });
 
@@ -56,18 +55,12 @@ test('every deploy job has an environment and a resource_group and is never inte
     ['deploy:dev: deploy job without resource_group', 'deploy:test: deploy job without environment']);
 });
 
-test('environments carry their deployment tier; review apps stop by themselves', () => {
+test('environments carry their deployment tier', () => {
   const tier = (n) => config[n].environment.deployment_tier;
   assert.equal(tier('deploy:dev'), 'development');
   assert.equal(tier('deploy:test'), 'testing');
   assert.equal(tier('deploy:prod'), 'production');
   assert.equal(tier('infra:apply:prod'), 'production');
-  const review = config['deploy:review'].environment;
-  assert.equal(review.on_stop, 'stop:review');
-  assert.match(review.auto_stop_in, /day|hour/);
-  assert.equal(config['stop:review'].environment.action, 'stop');
-  assert.equal(config['stop:review'].environment.name, review.name);
-  assert.equal(config['stop:review'].resource_group, config['deploy:review'].resource_group);
 });
 
 test('prod deploy and prod infrastructure apply only run by hand', () => {
@@ -110,7 +103,7 @@ test('no plaintext secrets in the pipeline', () => {
 test('every job that talks to AWS uses id_tokens and the OIDC exchange', () => {
   const aws = checks.awsJobs(config);
   for (const job of ['package:image', 'package:chart', 'scan:image', 'infra:plan:prod', 'infra:output:prod', 'infra:apply:prod',
-    'deploy:dev', 'deploy:prod', 'deploy:review', 'stop:review', 'ops:restore-drill', 'infra:dr-plan']) {
+    'deploy:dev', 'deploy:prod', 'ops:restore-drill', 'infra:dr-plan']) {
     assert.ok(aws.includes(job), `${job} not recognised as an AWS job`);
   }
   assert.deepEqual(checks.awsOidcViolations(config), []);

@@ -1,5 +1,4 @@
-// Configuration cannot drift: every NOTEJAM_* variable the chart (each environment, and a review app behind its ALB
-// Ingress) and docker-compose.yml give the API is one it reads, with a value it accepts. The judge is the API binary
+// Configuration cannot drift: every NOTEJAM_* variable the chart (each environment) and docker-compose.yml give the API is one it reads, with a value it accepts. The judge is the API binary
 // itself (`notejam check-config serve|migrate`: the checks `serve`/`migrate` run before connecting anywhere), so the
 // test reads both sides. The proxy hops (NOTEJAM_TRUSTED_PROXIES) must match the path traffic takes.
 import assert from 'node:assert/strict';
@@ -12,7 +11,6 @@ import { after, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { CHART_ENVS, render, ROOT } from './lib/helm.mjs';
 import { allContainers, ofKind } from './lib/manifests.mjs';
-import { FEATURES_ON } from './lib/scenarios.mjs';
 
 const BINARY = join(ROOT, 'build', 'notejam');
 const tmp = mkdtempSync(join(tmpdir(), 'notejam-config-closure-'));
@@ -67,7 +65,6 @@ function apiContainers(objects) {
 
 const RELEASES = [
   ...CHART_ENVS.notejam.map((env) => ({ what: env, opts: { env }, hops: 2, path: 'CloudFront -> ALB (TargetGroupBinding)' })),
-  { what: 'review app', opts: FEATURES_ON['a review app: the Ingress and the in-cluster SPA (ci/values/review.yaml)'], hops: 1, path: 'ALB only (Ingress; /api goes straight to the API)' },
 ];
 
 for (const { what, opts, hops, path } of RELEASES) {

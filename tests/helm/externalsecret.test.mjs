@@ -109,22 +109,13 @@ for (const env of CHART_ENVS.notejam) {
   });
 }
 
-test('layout json: one Secrets Manager secret\'s JSON properties, no template (clusters without Terraform)', async () => {
-  const objects = await render('helm4', 'notejam', { env: 'dev', setString: ['secrets.externalSecret.layout=json', 'secrets.externalSecret.remoteKey=notejam/dev/app'] });
-  const es = one(objects, 'ExternalSecret', 'api');
-  assert.equal(es.spec.target.template, undefined);
-  assert.deepEqual(es.spec.data.map((d) => [d.secretKey, d.remoteRef.key, d.remoteRef.property]),
-    [['database-url', 'notejam/dev/app', 'database_url'], ['redis-url', 'notejam/dev/app', 'redis_url'], ['jwt-keys', 'notejam/dev/app', 'jwt_keys']]);
-});
-
 for (const [what, opts, message] of [
-  ['layout terraform without the Redis TLS sidecar', { set: ['redisTls.enabled=false'] }, /redisTls\.enabled/],
-  ['layout terraform without the RDS secret', { setString: ['secrets.externalSecret.remoteKeys.database='] }, /remoteKeys\.database is required/],
-  ['layout terraform without the API role\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbApiPassword='] }, /remoteKeys\.dbApiPassword is required/],
-  ['layout terraform without the migrator\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbMigratePassword='] }, /remoteKeys\.dbMigratePassword is required/],
-  ['layout terraform without the RDS host', { setString: ['secrets.externalSecret.database.host='] }, /database\.host is required/],
+  ['Terraform\'s secrets without the ElastiCache endpoint', { setString: ['redisTls.host='] }, /redisTls\.host is required/],
+  ['Terraform\'s secrets without the RDS secret', { setString: ['secrets.externalSecret.remoteKeys.database='] }, /remoteKeys\.database is required/],
+  ['Terraform\'s secrets without the API role\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbApiPassword='] }, /remoteKeys\.dbApiPassword is required/],
+  ['Terraform\'s secrets without the migrator\'s password', { setString: ['secrets.externalSecret.remoteKeys.dbMigratePassword='] }, /remoteKeys\.dbMigratePassword is required/],
+  ['Terraform\'s secrets without the RDS host', { setString: ['secrets.externalSecret.database.host='] }, /database\.host is required/],
   ['SMTP without Terraform\'s smtp-url secret', { set: ['secrets.smtp=true'], setString: ['secrets.externalSecret.remoteKeys.smtpUrl='] }, /remoteKeys\.smtpUrl is required/],
-  ['layout json without a remoteKey', { setString: ['secrets.externalSecret.layout=json'] }, /remoteKey/],
 ]) {
   test(`refused: ${what}`, async () => {
     assert.match(await renderError('helm4', 'notejam', { env: 'prod', ...opts }), message);

@@ -1,6 +1,6 @@
 // Every rendered object, for every chart, environment and Helm version (plus the optional features switched
-// on), is valid against the Kubernetes API schemas (kubernetes-models, KEDA, External Secrets, Prometheus
-// Operator models) and carries no field those schemas do not know.
+// on), is valid against the Kubernetes API schemas (kubernetes-models, the External Secrets models, and
+// lib/crd-model.mjs for the TargetGroupBinding) and carries no field those schemas do not know.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHART_ENVS, HELMS, render } from './lib/helm.mjs';

@@ -10,12 +10,10 @@ import { envOf, ofKind, one, quantity, selects } from './lib/manifests.mjs';
 
 const appVersion = parse(readFileSync(join(CHARTS, 'notejam/Chart.yaml'), 'utf8')).appVersion;
 const terraform = parse(readFileSync(TERRAFORM_VALUES, 'utf8'));
-const MONITORING_SOURCES = /templates\/(servicemonitor|prometheusrule|grafana-dashboard)\.yaml$/;
 
 for (const env of CHART_ENVS.notejam) {
   describe(`notejam (${env})`, async () => {
     const objects = await render('helm4', 'notejam', { env });
-    const mine = objects.filter((o) => !MONITORING_SOURCES.test(o.source));
     const api = one(objects, 'Deployment', 'api');
     const pod = api.spec.template;
     const apiContainer = pod.spec.containers.find((c) => c.name === 'api');
@@ -55,7 +53,7 @@ for (const env of CHART_ENVS.notejam) {
     });
 
     test('every container has CPU and memory requests and limits, requests <= limits', () => {
-      assertResources(mine);
+      assertResources(objects);
     });
 
     test('the API fits its measured profile (peak RSS 67 MiB with 300 threads and 2 Argon2id hashes)', () => {
@@ -68,7 +66,7 @@ for (const env of CHART_ENVS.notejam) {
     });
 
     test('every container is hardened: non-root, read-only root FS, no privilege escalation, drop ALL, seccomp', () => {
-      assertHardened(mine);
+      assertHardened(objects);
     });
 
     test('pods spread across zones and hosts (zone spread enforced in prod)', () => {
@@ -113,9 +111,6 @@ for (const env of CHART_ENVS.notejam) {
     });
 
     test('HPA autoscaling/v2 on CPU covers a 4x peak, scales up fast and down slowly', () => {
-      const hpas = ofKind(objects, 'HorizontalPodAutoscaler');
-      const scaled = ofKind(objects, 'ScaledObject');
-      assert.equal(hpas.length + scaled.length, 1, 'exactly one autoscaler (KEDA xor HPA)');
       const hpa = one(objects, 'HorizontalPodAutoscaler');
       assert.equal(hpa.apiVersion, 'autoscaling/v2');
       assert.equal(hpa.spec.scaleTargetRef.name, api.metadata.name);
@@ -152,8 +147,7 @@ for (const env of CHART_ENVS.notejam) {
       assert.deepEqual(svc.spec.ports.map((p) => [p.name, p.targetPort]), [['http', 'http'], ['metrics', 'metrics']]);
     });
 
-    test('one entry point: a TargetGroupBinding of the API Service to Terraform\'s target group, no Ingress', () => {
-      assert.deepEqual(ofKind(objects, 'Ingress'), [], 'an Ingress would make the controller build a second ALB');
+    test('the entry point: a TargetGroupBinding of the API Service to Terraform\'s target group', () => {
       const tgb = one(objects, 'TargetGroupBinding');
       const svc = one(objects, 'Service', 'api');
       assert.equal(tgb.apiVersion, 'elbv2.k8s.aws/v1beta1');
@@ -171,20 +165,16 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(pod.spec.automountServiceAccountToken, false);
     });
 
-    test('NetworkPolicy: API reachable only from the ALB subnets, web pods and Prometheus (namespace or AMP collector CIDRs); egress to DNS, PostgreSQL, Redis', () => {
+    test('NetworkPolicy: API reachable only from the ALB subnets and AMP\'s collector; egress to DNS, PostgreSQL, Redis', () => {
       const np = one(objects, 'NetworkPolicy', 'api');
       assert.ok(selects(np.spec.podSelector.matchLabels, pod.metadata.labels));
       assert.deepEqual(np.spec.policyTypes, ['Ingress', 'Egress']);
       for (const rule of np.spec.ingress) {
         assert.ok(rule.from?.length, 'no allow-from-anywhere rule');
-        // the http port, or (Prometheus only: its namespace or AMP's collector CIDRs) the metrics port
-        const prometheus = rule.from.every((f) => f.namespaceSelector || terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
-        assert.deepEqual(rule.ports.map((p) => p.port), prometheus ? [9090] : [8080]);
-        for (const peer of rule.from) {
-          const ok = peer.ipBlock || peer.namespaceSelector
-            || peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'web';
-          assert.ok(ok, `unexpected ingress peer ${JSON.stringify(peer)}`);
-        }
+        // the http port, or (AMP's collector CIDRs only) the metrics port
+        const collector = rule.from.every((f) => terraform.networkPolicy.metricsCidrs.includes(f.ipBlock?.cidr));
+        assert.deepEqual(rule.ports.map((p) => p.port), collector ? [9090] : [8080]);
+        for (const peer of rule.from) assert.ok(peer.ipBlock, `unexpected ingress peer ${JSON.stringify(peer)}`);
       }
       const fromCidrs = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.ipBlock).map((p) => p.ipBlock.cidr);
       assert.deepEqual(fromCidrs, [...terraform.networkPolicy.ingressCidrs, ...terraform.networkPolicy.metricsCidrs],
@@ -215,7 +205,7 @@ for (const env of CHART_ENVS.notejam) {
     });
 
     test('recommended app.kubernetes.io labels on every object and pod template', () => {
-      assertLabels(mine);
+      assertLabels(objects);
       assert.equal(api.metadata.labels['app.kubernetes.io/version'], appVersion);
     });
 
@@ -268,9 +258,5 @@ for (const env of CHART_ENVS.notejam) {
         assert.match(pod.metadata.annotations['checksum/stunnel'], /^[0-9a-f]{64}$/);
       });
     }
-
-    test('the SPA comes from S3/CloudFront (Terraform\'s web module), not from the cluster', () => {
-      assert.deepEqual(objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'web'), []);
-    });
   });
 }

@@ -1,8 +1,7 @@
-// The cluster side of every render: each apiVersion/kind the charts render for dev, test, prod and a review app is
-// built into Kubernetes or provided by a controller ci/platform installs at a pinned version
-// (ci/platform/releases.json); the names the charts use (ClusterSecretStore, IngressClass, StorageClass,
-// Pushgateway) are the ones ci/platform creates; ci/platform/install.sh installs exactly those releases and
-// manifests. Pod Identity and IAM for the same releases: tests/terraform/unit/platform.tftest.hcl.
+// The cluster side of every render: each apiVersion/kind the chart renders for dev, test and prod is built into
+// Kubernetes or provided by a controller ci/platform installs at a pinned version (ci/platform/releases.json); the
+// names the chart uses (ClusterSecretStore, StorageClass, Pushgateway) are the ones ci/platform creates;
+// ci/platform/install.sh installs exactly those releases and manifests. Pod Identity and IAM for the same releases: tests/terraform/unit/platform.tftest.hcl.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { CHART_ENVS, ROOT, render } from './lib/helm.mjs';
-import { FEATURES_ON } from './lib/scenarios.mjs';
 import { checkObject } from './lib/k8s-schema.mjs';
 
 const PLATFORM = join(ROOT, 'ci/platform');
@@ -33,17 +31,11 @@ const BUILT_IN = new Set([
 const PROVIDED = new Map(releases.releases.flatMap((r) => r.provides.map((p) => [`${p.apiVersion} ${p.kind}`, r])));
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
-// Every render a cluster of this repository receives: the notejam chart per AWS environment, a review app (notejam
-// with ci/values/review.yaml; PostgreSQL and Redis with chart defaults, as ci/bin/review-deploy.sh installs them) and
-// the datastore charts' own environment files.
+// Every render a cluster of this repository receives: the notejam chart per AWS environment.
 async function allRenders() {
   const renders = [];
   for (const [chart, envs] of Object.entries(CHART_ENVS))
     for (const env of envs) renders.push({ what: `${chart} ${env}`, objects: await render('helm3', chart, { env }) });
-  const review = FEATURES_ON['a review app: the Ingress and the in-cluster SPA (ci/values/review.yaml)'];
-  renders.push({ what: 'notejam review', objects: await render('helm3', 'notejam', review) });
-  for (const chart of ['postgresql', 'redis'])
-    renders.push({ what: `${chart} review`, objects: await render('helm3', chart, { namespace: 'review-x', setString: ['auth.existingSecret=review-db'] }) });
   return renders;
 }
 
@@ -59,7 +51,7 @@ test('every release is pinned to an exact chart version from an https repository
   assert.deepEqual(readdirSync(join(PLATFORM, 'manifests')).sort(), [...releases.manifests].sort(), 'a manifest install.sh does not apply');
 });
 
-test('every apiVersion/kind rendered in dev, test, prod and review is built in or provided by a pinned release', async () => {
+test('every apiVersion/kind rendered in dev, test and prod is built in or provided by a pinned release', async () => {
   const missing = [];
   const used = new Set();
   for (const { what, objects } of await allRenders())
@@ -78,10 +70,11 @@ test('every apiVersion/kind rendered in dev, test, prod and review is built in o
   }
 });
 
-test('the self-test: a kind nobody installs (a ServiceMonitor, as the environments rendered before) is reported', async () => {
-  const objects = await render('helm3', 'notejam', { env: 'prod', set: ['metrics.serviceMonitor.enabled=true'] });
-  const orphan = objects.filter((o) => !BUILT_IN.has(`${o.apiVersion} ${o.kind}`) && !PROVIDED.has(`${o.apiVersion} ${o.kind}`));
-  assert.deepEqual(orphan.map((o) => o.kind), ['ServiceMonitor']);
+test('the self-test: a kind whose controller is not installed (prod without the Load Balancer Controller) is reported', async () => {
+  const objects = await render('helm3', 'notejam', { env: 'prod' });
+  const without = new Map([...PROVIDED].filter(([, r]) => r.name !== 'aws-load-balancer-controller'));
+  const orphan = objects.filter((o) => !BUILT_IN.has(`${o.apiVersion} ${o.kind}`) && !without.has(`${o.apiVersion} ${o.kind}`));
+  assert.deepEqual(orphan.map((o) => o.kind), ['TargetGroupBinding']);
 });
 
 test('the manifests ci/platform applies are valid Kubernetes objects (schemas, no unknown fields)', async () => {
@@ -104,32 +97,28 @@ test('the ExternalSecrets name the ClusterSecretStore ci/platform creates', asyn
   assert.ok(seen >= 3, 'dev, test and prod render ExternalSecrets');
 });
 
-test('every Ingress names an IngressClass a release creates', async () => {
-  const classes = releases.releases.flatMap((r) => r.ingressClasses ?? []);
+test('the Load Balancer Controller serves the TargetGroupBindings only: no IngressClass, and no render has an Ingress', async () => {
   const lbc = platformValues('aws-load-balancer-controller');
-  assert.equal(lbc.createIngressClassResource, true);
-  assert.ok(classes.includes(lbc.ingressClass));
-  const ingresses = (await allRenders()).flatMap(({ objects }) => objects.filter((o) => o.kind === 'Ingress'));
-  assert.ok(ingresses.length >= 1, 'the review app renders an Ingress');
-  for (const i of ingresses) assert.ok(classes.includes(i.spec.ingressClassName), `${i.metadata.name}: class ${i.spec.ingressClassName}`);
+  assert.equal(lbc.createIngressClassResource, false, 'an IngressClass nothing uses');
+  assert.deepEqual(releases.releases.flatMap((r) => r.ingressClasses ?? []), []);
+  let bindings = 0;
+  for (const { what, objects } of await allRenders()) {
+    assert.deepEqual(objects.filter((o) => o.kind === 'Ingress').map((o) => o.metadata.name), [], `${what}: an Ingress needs an IngressClass`);
+    bindings += objects.filter((o) => o.kind === 'TargetGroupBinding').length;
+  }
+  assert.equal(bindings, CHART_ENVS.notejam.length, 'every environment joins Terraform\'s target group');
 });
 
-test('every volume claim gets a StorageClass ci/platform creates, provisioned by an EKS add-on Terraform installs', async () => {
+test('the Pushgateway\'s volume claim gets a StorageClass ci/platform creates, provisioned by an EKS add-on Terraform installs', async () => {
   const classes = manifests.filter((m) => m.kind === 'StorageClass');
   const names = classes.map((c) => c.metadata.name);
   const defaults = classes.filter((c) => c.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
   assert.equal(defaults.length, 1, 'exactly one default StorageClass: EKS ships none, and claims without a class need one');
   assert.match(terraform('modules/eks/variables.tf'), /"aws-ebs-csi-driver"\s*=\s*\{/);
   for (const c of classes) assert.equal(c.provisioner, 'ebs.csi.aws.com', `${c.metadata.name}: provisioner of the EBS CSI add-on`);
-  let claims = 0;
+  // The API keeps no state in the cluster (RDS and ElastiCache): the chart claims no volume.
   for (const { what, objects } of await allRenders())
-    for (const sts of objects.filter((o) => o.kind === 'StatefulSet'))
-      for (const claim of sts.spec.volumeClaimTemplates ?? []) {
-        claims += 1;
-        const cls = claim.spec.storageClassName;
-        assert.ok(cls === undefined ? defaults.length === 1 : names.includes(cls), `${what}: ${sts.metadata.name} claims class ${cls}`);
-      }
-  assert.ok(claims >= 4, 'the datastore charts claim volumes in dev, test and review');
+    assert.deepEqual(objects.filter((o) => o.kind === 'PersistentVolumeClaim' || o.spec?.volumeClaimTemplates).map((o) => o.metadata.name), [], what);
   assert.ok(names.includes(platformValues('prometheus-pushgateway').persistentVolume.storageClass));
 });
 

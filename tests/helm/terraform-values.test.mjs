@@ -29,7 +29,6 @@ test('prod rendered with the output: each Terraform value lands where the chart 
   const tf = terraform;
   const api = one(objects, 'Deployment', 'api');
   assert.equal(one(objects, 'TargetGroupBinding').spec.targetGroupARN, tf.targetGroupBinding.targetGroupArn);
-  assert.deepEqual(ofKind(objects, 'Ingress'), []);
   assert.match(api.spec.template.spec.containers.find((c) => c.name === 'api').image, new RegExp(`^${tf.image.repository}:`));
   assert.equal(ofKind(objects, 'ConfigMap').find((c) => c.data?.NOTEJAM_LISTEN).data.NOTEJAM_PUBLIC_URL, tf.config.publicUrl);
   assert.ok(api.spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds > tf.shutdown.deregistrationDelaySeconds);

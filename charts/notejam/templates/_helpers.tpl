@@ -60,7 +60,6 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
 {{- define "notejam.apiName" -}}{{ include "notejam.fullname" . }}{{- end -}}
-{{- define "notejam.webName" -}}{{ include "notejam.fullname" . | trunc 59 | trimSuffix "-" }}-web{{- end -}}
 
 {{- define "notejam.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
@@ -72,11 +71,7 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* The Secret with database-url, redis-url, jwt-keys[, smtp-url]. */}}
 {{- define "notejam.secretName" -}}
-{{- if .Values.secrets.externalSecret.enabled -}}
 {{- include "notejam.fullname" . }}-app
-{{- else -}}
-{{- required "secrets.existingSecret or secrets.externalSecret.enabled is required" .Values.secrets.existingSecret -}}
-{{- end -}}
 {{- end -}}
 
 {{/* Pod-level hardening: non-root with the image's uid, RuntimeDefault seccomp. (dict "uid" 10001) */}}
@@ -116,21 +111,11 @@ seccompProfile:
 {{- end -}}
 
 {{/* ExternalSecret data (dict ctx, purpose: "app" for the API's and the backup's Secret, "migrate" for the
-migration hook's). layout "json": one secret's JSON properties -> Secret keys as they are. layout "terraform":
-Terraform's secrets (one value each; RDS's master user {username, password} only for "migrate", which provisions
-the roles) -> template variables that notejam.externalSecretTemplate assembles into the Secret's keys. */}}
+migration hook's): Terraform's secrets (one value each; RDS's master user {username, password} only for
+"migrate", which provisions the roles) -> template variables that notejam.externalSecretTemplate assembles into the Secret's keys. */}}
 {{- define "notejam.externalSecretData" -}}
 {{- $ctx := .ctx -}}
 {{- $es := $ctx.Values.secrets.externalSecret -}}
-{{- if eq $es.layout "json" -}}
-{{- $remote := required "secrets.externalSecret.remoteKey is required (the Secrets Manager secret name)" $es.remoteKey -}}
-{{- range include "notejam.secretKeys" $ctx | splitList " " }}
-- secretKey: {{ . }}
-  remoteRef:
-    key: {{ $remote }}
-    property: {{ . | replace "-" "_" }}
-{{- end }}
-{{- else -}}
 {{- $k := $es.remoteKeys -}}
 {{- $api := list "db_api_password" (required "secrets.externalSecret.remoteKeys.dbApiPassword is required (Terraform: <name>/db-api-password)" $k.dbApiPassword) "" -}}
 {{- $backup := list "db_backup_password" (required "secrets.externalSecret.remoteKeys.dbBackupPassword is required (Terraform: <name>/db-backup-password)" $k.dbBackupPassword) "" -}}
@@ -156,7 +141,6 @@ the roles) -> template variables that notejam.externalSecretTemplate assembles i
     property: {{ . }}
     {{- end }}
 {{- end }}
-{{- end }}
 {{- end -}}
 
 {{/* The Secret's keys the API reads (notejam.secretFileEnv mounts them). */}}
@@ -164,7 +148,7 @@ the roles) -> template variables that notejam.externalSecretTemplate assembles i
 database-url redis-url jwt-keys{{ if .Values.secrets.smtp }} smtp-url{{ end }}
 {{- end -}}
 
-{{/* target.template for layout "terraform" (nothing for "json"), dict ctx, purpose as above: ESO's template
+{{/* target.template, dict ctx, purpose as above: ESO's template
 (engine v2: Go templates that ESO evaluates, so Helm must print their braces as they are: the backquoted strings
 below). Credentials are URL-encoded; Redis through the stunnel sidecar on 127.0.0.1:6379 (ElastiCache is
 TLS-only), RDS with sslmode=require. Each workload logs in as its own role (ops/backup/sql/provision-roles.sql):
@@ -173,10 +157,6 @@ those roles (role-passwords/*) in the migration hook. */}}
 {{- define "notejam.externalSecretTemplate" -}}
 {{- $ctx := .ctx -}}
 {{- $es := $ctx.Values.secrets.externalSecret -}}
-{{- if ne $es.layout "json" -}}
-{{- if not $ctx.Values.redisTls.enabled -}}
-{{- fail "secrets.externalSecret.layout terraform needs redisTls.enabled (ElastiCache accepts TLS only)" -}}
-{{- end -}}
 {{- $host := required "secrets.externalSecret.database.host is required (Terraform: the RDS address)" $es.database.host -}}
 {{- $name := required "secrets.externalSecret.database.name is required (Terraform: the RDS database name)" $es.database.name -}}
 {{- $url := printf "postgresql://%%s:%%s@%s:%v/%s?sslmode=require" $host $es.database.port $name -}}
@@ -198,13 +178,6 @@ template:
     smtp-url: {{ `{{ .smtp_url }}` | quote }}
     {{- end }}
     {{- end }}
-{{- end -}}
-{{- end -}}
-
-{{/* 1 when the migration hook provisions the database roles first (Terraform's secrets through ESO). */}}
-{{- define "notejam.provisionsRoles" -}}
-{{- $es := .Values.secrets.externalSecret -}}
-{{- if and $es.enabled (ne $es.layout "json") }}1{{ end -}}
 {{- end -}}
 
 {{/* Pod spec parts shared by the workloads: pull secrets, scheduling. */}}
@@ -242,12 +215,12 @@ priorityClassName: {{ . }}
 {{- end }}
 {{- end -}}
 
-{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else derived from the entry point
-(values.yaml explains the numbers). */}}
+{{/* X-Forwarded-For hops in front of the API: config.trustedProxies, else those of the entry point
+(CloudFront, then Terraform's ALB: 2; values.yaml explains). */}}
 {{- define "notejam.trustedProxies" -}}
 {{- $n := .Values.config.trustedProxies -}}
 {{- if kindIs "invalid" $n -}}
-{{- if .Values.targetGroupBinding.enabled }}2{{ else if .Values.ingress.enabled }}1{{ else }}0{{ end -}}
+2
 {{- else -}}
 {{- $n | int -}}
 {{- end -}}

@@ -1,15 +1,10 @@
 {{/* NetworkPolicy peers for a backend: (dict "ctx" $ "name" "database" "b" .Values.networkPolicy.database) */}}
 {{- define "notejam.backendPeers" -}}
-{{- if not (or .b.cidrs .b.podLabels) -}}
-{{- fail (printf "networkPolicy.%s needs cidrs or podLabels (where the API may connect)" .name) -}}
+{{- if not .b.cidrs -}}
+{{- fail (printf "networkPolicy.%s needs cidrs (where the API may connect: Terraform's subnets)" .name) -}}
 {{- end -}}
 {{- range .b.cidrs }}
 - ipBlock: {cidr: {{ . | quote }}}
-{{- end }}
-{{- with .b.podLabels }}
-- podSelector:
-    matchLabels:
-      {{- toYaml . | nindent 6 }}
 {{- end }}
 {{- end -}}
 

@@ -95,7 +95,7 @@ export function secretViolations(config, texts = {}) {
 
 // 5. Every job that talks to AWS (aws/terraform/helm/kubectl/trivy image, or our scripts that do) gets an OIDC
 //    id_token and exchanges it with aws-oidc.sh: no other way to AWS exists.
-const AWS_USE = /(^|[\s;&|(])(aws|helm|kubectl)\s|\bterraform\s+(init|plan|apply)|\btrivy\s+image|ci\/bin\/(aws-oidc|kube-login|image-publish|chart-publish|image-scan|terraform|helm-deploy|helm-rollback|spa-publish|review-deploy|review-stop|restore-drill)\.sh/;
+const AWS_USE = /(^|[\s;&|(])(aws|helm|kubectl)\s|\bterraform\s+(init|plan|apply)|\btrivy\s+image|ci\/bin\/(aws-oidc|kube-login|image-publish|chart-publish|image-scan|terraform|helm-deploy|helm-rollback|spa-publish|restore-drill)\.sh/;
 export function awsJobs(config) {
   return jobsOf(config).filter(([, job]) => scriptLines(job).some((l) => AWS_USE.test(l))).map(([n]) => n);
 }

@@ -16,13 +16,9 @@ export const HELMS = {
   helm4: process.env.HELM4 || resolve(here, '../.bin/helm4'),
 };
 
-// Every chart and its values-<env>.yaml files. Every AWS environment runs on RDS and ElastiCache; PostgreSQL and
-// Redis run in-cluster for review apps (chart defaults, ci/bin/review-deploy.sh) and clusters without Terraform,
-// whose values-dev/-test files stay rendered here.
+// Every chart and its values-<env>.yaml files (every environment runs on RDS and ElastiCache: one chart).
 export const CHART_ENVS = {
   notejam: ['dev', 'test', 'prod'],
-  postgresql: ['dev', 'test'],
-  redis: ['dev', 'test'],
 };
 
 // Terraform's helm_values output as the pipeline passes it (build/terraform/<env>/helm-values.json), shaped

@@ -1,5 +1,5 @@
 // Validate rendered Kubernetes objects against the API schemas shipped in kubernetes-models (and the CRD models
-// for KEDA, External Secrets and the Prometheus Operator), then find the fields those validators let through.
+// for External Secrets), then find the fields those validators let through.
 //
 // Unknown-field check: the generated validators read every property their schema knows (`data.spec`,
 // `data.replicas`, ...) and enumerate the keys of free-form maps (labels, annotations, ConfigMap data). Running
@@ -13,9 +13,7 @@ import { CRD_MODELS } from './crd-model.mjs';
 // apiVersion group -> module that holds its models. An external-secrets.io/v1 object is checked against the
 // v1beta1 schema: v1 kept the ExternalSecret fields unchanged when it was promoted.
 const GROUP_MODULES = {
-  'keda.sh': '@kubernetes-models/keda/keda.sh',
   'external-secrets.io': '@kubernetes-models/external-secrets/external-secrets.io',
-  'monitoring.coreos.com': '@kubernetes-models/prometheus-operator/monitoring.coreos.com',
 };
 const VERSION_ALIASES = { 'external-secrets.io/v1': 'v1beta1' };
 
