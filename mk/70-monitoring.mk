@@ -2,6 +2,14 @@
 # API's real /metrics and logs under generated traffic. See docs/observability.md.
 MON_RULES := charts/notejam/files/prometheus-rules.yaml
 MON_RULE_TESTS := $(sort $(wildcard ops/monitoring/rules-tests/*.test.yaml))
+# The dashboard's source is ops/monitoring/dashboards/notejam.mjs; its Grafana JSON is build output, never committed
+# (tests/monitoring generates and checks the same JSON).
+DASHBOARDS_OUT := $(BUILD)/dashboards
+
+.PHONY: dashboard
+dashboard: ## generate the Grafana dashboard to import: build/dashboards/notejam.json (from ops/monitoring/dashboards/)
+	@$(ENSURE_APT) nodejs
+	@node ops/monitoring/dashboards/build.mjs $(DASHBOARDS_OUT)
 
 .PHONY: test-monitoring
 TEST_SUITES += test-monitoring
