@@ -7,17 +7,23 @@ const ROUTES = `${NS}, route=~"$route"`;
 const USER_FACING = `${NS}, route!~"/healthz|/readyz|/metrics|/version", route=~"$route"`; // the SLI's requests
 const ENV = 'env=~"$env"';
 const API = `${NS}, job="notejam-api"`; // process_* series are not only the API's
-const perMinute = (counter, by) => `sum by (${by}) (rate(${counter}[$__rate_interval])) * 60`;
-const latency = (q, sel) => `histogram_quantile(${q}, sum by (le) (rate(notejam_http_request_duration_seconds_bucket{${sel}}[$__rate_interval])))`;
+const HTTP = 'notejam_http_requests_total';
+const DURATION = 'notejam_http_request_duration_seconds';
+// per second (or minute) summed by the labels in `by`; the q-quantile of a histogram by the labels in `by`
+const perSecond = (series, by) => `${by ? `sum by (${by}) ` : 'sum'}(rate(${series}[$__rate_interval]))`;
+const perMinute = (series, by) => `${perSecond(series, by)} * 60`;
+const quantile = (q, histogram, sel, by) =>
+  `histogram_quantile(${q}, sum by (${by ? `${by}, ` : ''}le) (rate(${histogram}_bucket{${sel}}[$__rate_interval])))`;
 
 export default {
   uid: 'notejam-overview',
   title: 'Notejam',
-  description: 'Notejam API: traffic, errors, latency, saturation, pods/HPA, auth events and backup freshness. Metric names: docs/metrics.md.',
+  description: 'Notejam API: traffic, errors, latency, saturation, pods/HPA, auth events and backup freshness. '
+    + 'Metric names: docs/metrics.md.',
   tags: ['notejam'],
   variables: [
     { name: 'namespace', label: 'Namespace', query: 'label_values(notejam_build_info, namespace)' },
-    { name: 'route', label: 'Route', query: `label_values(notejam_http_requests_total{${NS}}, route)`, multi: true },
+    { name: 'route', label: 'Route', query: `label_values(${HTTP}{${NS}}, route)`, multi: true },
     { name: 'env', label: 'Backup env', query: 'label_values(notejam_backup_last_success_timestamp_seconds, env)', multi: true },
   ],
   rows: [
@@ -25,8 +31,7 @@ export default {
       { type: 'stat', w: 4, title: 'Availability (1h)', unit: 'percentunit', decimals: 3,
         description: 'Share of user-facing requests that did not fail with a 5xx over the last hour. SLO: 99.9 %.',
         queries: `1 - notejam:sli_error_ratio:rate1h{${NS}}`, thresholds: ['red', 0.99, 'yellow', 0.999, 'green'] },
-      { type: 'stat', w: 4, title: 'Requests / s', unit: 'reqps',
-        queries: `sum(rate(notejam_http_requests_total{${NS}}[$__rate_interval]))` },
+      { type: 'stat', w: 4, title: 'Requests / s', unit: 'reqps', queries: perSecond(`${HTTP}{${NS}}`) },
       { type: 'stat', w: 4, title: '5xx ratio (5m)', unit: 'percentunit', decimals: 2,
         queries: `notejam:sli_error_ratio:rate5m{${NS}}`, thresholds: ['green', 0.001, 'yellow', 0.0144, 'red'] },
       { type: 'stat', w: 4, title: 'p99 latency (5m)', unit: 's',
@@ -38,9 +43,9 @@ export default {
     ] },
     { title: 'Traffic', panels: [
       { title: 'Requests / s by route', unit: 'reqps',
-        queries: { '{{route}}': `sum by (route) (rate(notejam_http_requests_total{${ROUTES}}[$__rate_interval]))` } },
+        queries: { '{{route}}': perSecond(`${HTTP}{${ROUTES}}`, 'route') } },
       { title: 'Requests / s by status', unit: 'reqps', stacked: true,
-        queries: { '{{status}}': `sum by (status) (rate(notejam_http_requests_total{${ROUTES}}[$__rate_interval]))` } },
+        queries: { '{{status}}': perSecond(`${HTTP}{${ROUTES}}`, 'status') } },
       { title: 'Traffic vs same hour last week (baseline)', unit: 'reqps',
         description: 'NotejamTrafficDrop fires in business hours when this week falls under half of last week.',
         queries: {
@@ -61,21 +66,25 @@ export default {
           '5m': `notejam:sli_error_ratio:rate5m{${NS}} / 0.001`,
         } },
       { title: '4xx by route', unit: 'reqps',
-        queries: { '{{route}} {{status}}': `sum by (route, status) (rate(notejam_http_requests_total{${ROUTES}, status=~"4.."}[$__rate_interval]))` } },
+        queries: { '{{route}} {{status}}': perSecond(`${HTTP}{${ROUTES}, status=~"4.."}`, 'route, status') } },
       { title: '5xx by route and status', unit: 'reqps',
-        queries: { '{{route}} {{status}}': `sum by (route, status) (rate(notejam_http_requests_total{${ROUTES}, status=~"5.."}[$__rate_interval]))` } },
+        queries: { '{{route}} {{status}}': perSecond(`${HTTP}{${ROUTES}, status=~"5.."}`, 'route, status') } },
     ] },
     { title: 'Latency', panels: [
       { title: 'Latency percentiles', unit: 's', thresholds: ['green', 0.5, 'red'],
-        queries: { p50: latency(0.5, USER_FACING), p90: latency(0.9, USER_FACING), p99: latency(0.99, USER_FACING) } },
+        queries: {
+          p50: quantile(0.5, DURATION, USER_FACING),
+          p90: quantile(0.9, DURATION, USER_FACING),
+          p99: quantile(0.99, DURATION, USER_FACING),
+        } },
       { type: 'heatmap', title: 'Latency heatmap', unit: 's', description: 'Requests per latency bucket (user-facing routes).',
-        queries: { '{{le}}': `sum by (le) (increase(notejam_http_request_duration_seconds_bucket{${USER_FACING}}[$__rate_interval]))` } },
+        queries: { '{{le}}': `sum by (le) (increase(${DURATION}_bucket{${USER_FACING}}[$__rate_interval]))` } },
       { title: 'p99 latency by route', unit: 's',
-        queries: { '{{route}}': `histogram_quantile(0.99, sum by (route, le) (rate(notejam_http_request_duration_seconds_bucket{${ROUTES}}[$__rate_interval])))` } },
+        queries: { '{{route}}': quantile(0.99, DURATION, ROUTES, 'route') } },
       { title: 'PostgreSQL / Redis p99 by call', unit: 's',
         queries: {
-          'pg {{query}}': `histogram_quantile(0.99, sum by (query, le) (rate(notejam_db_query_duration_seconds_bucket{${NS}}[$__rate_interval])))`,
-          'redis {{command}}': `histogram_quantile(0.99, sum by (command, le) (rate(notejam_redis_command_duration_seconds_bucket{${NS}}[$__rate_interval])))`,
+          'pg {{query}}': quantile(0.99, 'notejam_db_query_duration_seconds', NS, 'query'),
+          'redis {{command}}': quantile(0.99, 'notejam_redis_command_duration_seconds', NS, 'command'),
         } },
     ] },
     { title: 'Saturation', panels: [
@@ -86,8 +95,10 @@ export default {
         } },
       { title: 'Connection pools in use', unit: 'percentunit', max: 1, thresholds: ['green', 0.8, 'red'],
         queries: {
-          'postgres {{pod}}': `sum by (pod) (notejam_db_pool_connections{${NS}, state="in_use"}) / sum by (pod) (notejam_db_pool_size{${NS}})`,
-          'redis {{pod}}': `sum by (pod) (notejam_redis_pool_connections{${NS}, state="in_use"}) / sum by (pod) (notejam_redis_pool_size{${NS}})`,
+          'postgres {{pod}}':
+            `sum by (pod) (notejam_db_pool_connections{${NS}, state="in_use"}) / sum by (pod) (notejam_db_pool_size{${NS}})`,
+          'redis {{pod}}':
+            `sum by (pod) (notejam_redis_pool_connections{${NS}, state="in_use"}) / sum by (pod) (notejam_redis_pool_size{${NS}})`,
         } },
       { title: 'Password hashing', unit: 'short',
         description: 'Argon2id computations are bounded per pod; a growing queue means sign-in bursts.',
@@ -121,15 +132,19 @@ export default {
         queries: { ready: `sum(notejam_ready{${NS}})`, scraped: `count(up{${API}} == 1)` } },
       // restarts of Notejam's own containers, found by image as the NotejamPodRestarting alert finds them
       { w: 8, title: 'Container restarts (15m)', unit: 'short',
-        queries: { '{{pod}}/{{container}}': `sum by (pod, container) (increase(kube_pod_container_status_restarts_total{${NS}}[15m]) and on (namespace, pod, container) kube_pod_container_info{${NS}, image=~".*notejam-(api|web|ops)([:@].*)?"})` } },
+        queries: { '{{pod}}/{{container}}': `sum by (pod, container) (increase(kube_pod_container_status_restarts_total{${NS}}[15m])`
+          + ` and on (namespace, pod, container) kube_pod_container_info{${NS}, image=~".*notejam-(api|web|ops)([:@].*)?"})` } },
     ] },
     { title: 'Authentication and security', panels: [
       { title: 'Auth events / min', unit: 'short', queries: { '{{event}}': perMinute(`notejam_auth_events_total{${NS}}`, 'event') } },
       { title: 'Sign-in failure ratio', unit: 'percentunit', max: 1, thresholds: ['green', 0.5, 'red'],
         queries: { 'failures / sign-ins': `notejam:signin_failure_ratio:rate5m{${NS}}` } },
       { title: 'Security signals / min', unit: 'short',
-        description: 'Refresh-token reuse revokes a session family; rate_limited = 429 on sign-in/sign-up/forgot-password; token_rejected = invalid access tokens.',
-        queries: { '{{event}}': perMinute(`notejam_auth_events_total{${NS}, event=~"refresh_reuse|rate_limited|token_rejected|signin_failure"}`, 'event') } },
+        description: 'Refresh-token reuse revokes a session family; rate_limited = 429 on sign-in/sign-up/forgot-password; '
+          + 'token_rejected = invalid access tokens.',
+        queries: {
+          '{{event}}': perMinute(`notejam_auth_events_total{${NS}, event=~"refresh_reuse|rate_limited|token_rejected|signin_failure"}`, 'event'),
+        } },
     ] },
     { title: 'Backups and restore drills', panels: [
       { type: 'stat', title: 'Last backup age', unit: 's', description: 'Alert at 26 h.',
