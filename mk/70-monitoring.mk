@@ -13,12 +13,10 @@ dashboard: ## generate the Grafana dashboard to import: build/dashboards/notejam
 
 .PHONY: test-monitoring
 TEST_SUITES += test-monitoring
-test-monitoring: build ## alert rules (promtool), dashboard, chart templates, log config, metrics/logs of a live API
+test-monitoring: build ## alert rules (promtool), dashboard, log config, metrics/logs of a live API
 	@$(ENSURE_APT) prometheus postgresql-15 postgresql-client-15 redis-server redis-tools python3
 	@$(ENSURE_NPM) tests/monitoring
-	@# Helm 3 as the Helm suite pins it (mk/40-helm.mk), to render the chart's monitoring templates
-	@$(MAKE) --no-print-directory $(HELM_BIN)/helm3
 	promtool check rules $(MON_RULES)
 	@# one promtool per file, two at a time (the traffic file simulates 8 days)
 	printf '%s\n' $(MON_RULE_TESTS) | xargs -n1 -P2 promtool test rules
-	cd tests/monitoring && HELM=$(HELM_BIN)/helm3 node --test $(call node_reporters,test-monitoring) *.test.mjs
+	cd tests/monitoring && node --test $(call node_reporters,test-monitoring) *.test.mjs
