@@ -120,7 +120,7 @@ test('every dashboard query runs in Prometheus, and every panel on API metrics s
   const lookup = resolver(root);
   const vars = { namespace: NS, route: '.*', env: '.*' };
   const empty = [];
-  for (const { file, json } of loadDashboards(root)) {
+  for (const { file, json } of loadDashboards()) {
     for (const p of panelsOf(json).filter((x) => x.targets)) {
       let rows = 0;
       let apiOnly = true;

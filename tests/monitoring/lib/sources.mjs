@@ -1,22 +1,19 @@
 // Every PromQL expression of the rule file and the dashboards, with where it comes from.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { ungrafana } from './promql.mjs';
+import { dashboards } from '../../../ops/monitoring/dashboards/build.mjs';
 
 export const RULES = 'charts/notejam/files/prometheus-rules.yaml';
-export const DASHBOARDS = 'charts/notejam/files/dashboards';
 
 export function loadRules(root) {
   const doc = YAML.parse(readFileSync(join(root, RULES), 'utf8'));
   return doc.groups.flatMap((g) => g.rules.map((r) => ({ ...r, group: g.name })));
 }
 
-export function loadDashboards(root) {
-  return readdirSync(join(root, DASHBOARDS))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ file: f, json: JSON.parse(readFileSync(join(root, DASHBOARDS, f), 'utf8')) }));
-}
+// [{ file, json }]: the dashboards as `make dashboard` writes them, generated from ops/monitoring/dashboards/.
+export const loadDashboards = dashboards;
 
 // Panels, including those nested in collapsed rows.
 export function panelsOf(dashboard) {
@@ -33,7 +30,7 @@ function variableExpr(q) {
 // [{ where, expr }] with Grafana variables replaced so each parses as PromQL.
 export function allExpressions(root) {
   const out = loadRules(root).map((r) => ({ where: `rule ${r.record ?? r.alert}`, expr: r.expr }));
-  for (const { file, json } of loadDashboards(root)) {
+  for (const { file, json } of loadDashboards()) {
     for (const p of panelsOf(json))
       for (const t of p.targets ?? []) out.push({ where: `${file} panel "${p.title}"`, expr: ungrafana(t.expr) });
     for (const v of json.templating?.list ?? []) {
