@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build one image with buildah (no Docker daemon, no docker-in-docker) and push it to ECR.
-#   ci/bin/image-publish.sh api|web|ops     (Dockerfile.<name>; IMAGE_DOCKERFILE overrides, e.g. the CI builder)
+#   ci/bin/image-publish.sh api|ops     (Dockerfile.<name>; IMAGE_DOCKERFILE overrides, e.g. the CI builder)
 # Tags: IMAGE_TAG (the commit SHA, immutable) always; RELEASE_VERSION (semver) on release tags. A commit that
 # already has its image (a release tag on a tested commit, a re-run) is not rebuilt: the SHA-tagged manifest is
 # re-tagged in ECR, so the release ships exactly the bytes that were tested.

@@ -2,9 +2,9 @@
 # Scan one pushed image with Trivy. Fails on HIGH/CRITICAL vulnerabilities that have a fix, except those
 # allow-listed in ci/trivyignore.yaml (each with a statement and an expiry date). Writes GitLab's container
 # scanning report and a readable table to build/scan/.
-#   ci/bin/image-scan.sh api|web|ops
+#   ci/bin/image-scan.sh api|ops
 set -euo pipefail
-name=${1:?usage: image-scan.sh api|web|ops}
+name=${1:?usage: image-scan.sh api|ops}
 : "${ECR_REGISTRY:?}" "${IMAGE_PREFIX:?}" "${IMAGE_TAG:?}"
 ref="$ECR_REGISTRY/$IMAGE_PREFIX-$name:$IMAGE_TAG"
 mkdir -p build/scan

@@ -84,7 +84,7 @@ describe('IAM closure of the CI scripts (moto with IAM enforced, policies from T
     const cluster = (await aws('eks', 'create-cluster', '--name', 'notejam-dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/eks`,
       '--resources-vpc-config', 'subnetIds=subnet-1')).cluster;
     const repos = [];
-    for (const name of ['notejam-api', 'notejam-web', 'notejam-ops', 'notejam-ci-builder', 'charts/notejam']) {
+    for (const name of ['notejam-api', 'notejam-ops', 'notejam-ci-builder', 'charts/notejam']) {
       repos.push((await aws('ecr', 'create-repository', '--repository-name', name)).repository.repositoryArn);
     }
     const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -106,7 +106,8 @@ module "ci" {
   source              = "${source}"
   name                = "notejam-dev"
   project_path        = "notejam/notejam"
-  allowed_refs        = [{ ref_type = "branch", ref = "main" }]
+  deploy_refs         = [{ ref_type = "branch", ref = "main" }]
+  infra_refs          = [{ ref_type = "branch", ref = "main" }]
   state_key_prefix    = "notejam/dev/"
   build_role_name     = "notejam-ci-build"
   ecr_repository_arns = ${JSON.stringify(repos)}
@@ -189,7 +190,7 @@ output "policies" { value = module.ci.policies }
     const retag = await asRole('build', 'image-publish.sh', ['api'], { ...deployEnv(), RELEASE_VERSION: '1.0.0' });
     assert.equal(retag.code, 0, retag.stderr);
     assert.match(retag.stdout, /tagged .*notejam-api:a+ as 1\.0\.0/);
-    const fresh = await asRole('build', 'image-publish.sh', ['web'], { ...deployEnv(), IMAGE_TAG: 'c'.repeat(40) });
+    const fresh = await asRole('build', 'image-publish.sh', ['ops'], { ...deployEnv(), IMAGE_TAG: 'c'.repeat(40) });
     assert.equal(fresh.code, 0, fresh.stderr);
     assert.match(await readFile(stubLog, 'utf8'), /^buildah push /m);
     const chart = await asRole('build', 'chart-publish.sh', [], { ...deployEnv(), CHART_DIR: path.join(repoRoot, 'charts/notejam') }, dir);
@@ -205,7 +206,7 @@ output "policies" { value = module.ci.policies }
       && [s.Action].flat().some((a) => new RegExp(`^${a.replace(/\*/g, '.*')}$`).test(action))
       && [s.Resource].flat().some((res) => new RegExp(`^${res.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(resource)));
     const commands = [
-      `buildah push ${REGISTRY}/notejam-web:${'c'.repeat(40)}`, `helm push build/chart/notejam-1.0.0.tgz oci://${REGISTRY}/charts`,
+      `buildah push ${REGISTRY}/notejam-ops:${'c'.repeat(40)}`, `helm push build/chart/notejam-1.0.0.tgz oci://${REGISTRY}/charts`,
       `trivy image ${REGISTRY}/notejam-api:${SHA}`,
     ];
     for (const line of commands) {

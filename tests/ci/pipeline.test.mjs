@@ -71,7 +71,7 @@ test('merge request: everything is built, tested, packaged and scanned; terrafor
   const mr = jobs.mr;
   for (const j of [...CORE, 'infra:plan:dev', 'infra:plan:test',
     'semgrep-sast', 'secret_detection', 'kics-iac-sast']) assert.ok(mr.has(j), `MR pipeline lacks ${j}`);
-  // prod's plan role trusts main only (its state holds generated secrets): no prod credential on a branch.
+  // prod's plan role trusts protected refs only (its state holds generated secrets): no prod credential on a branch.
   for (const j of ['deploy:dev', 'deploy:test', 'deploy:prod', 'infra:apply:dev', 'infra:apply:prod', 'infra:plan:prod'])
     assert.ok(!mr.has(j), `MR pipeline must not run ${j}`);
   for (const s of ['sast', 'secret_detection', 'kics-iac-sast']) if (mr.has(s)) assert.equal(mr.get(s).stage, 'scan');

@@ -133,7 +133,7 @@ export default {
       // restarts of Notejam's own containers, found by image as the NotejamPodRestarting alert finds them
       { w: 8, title: 'Container restarts (15m)', unit: 'short',
         queries: { '{{pod}}/{{container}}': `sum by (pod, container) (increase(kube_pod_container_status_restarts_total{${NS}}[15m])`
-          + ` and on (namespace, pod, container) kube_pod_container_info{${NS}, image=~".*notejam-(api|web|ops)([:@].*)?"})` } },
+          + ` and on (namespace, pod, container) kube_pod_container_info{${NS}, image=~".*notejam-(api|ops)([:@].*)?"})` } },
     ] },
     { title: 'Authentication and security', panels: [
       { title: 'Auth events / min', unit: 'short', queries: { '{{event}}': perMinute(`notejam_auth_events_total{${NS}}`, 'event') } },

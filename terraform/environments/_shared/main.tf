@@ -160,7 +160,7 @@ module "registry" {
 }
 
 locals {
-  registry_repositories = ["notejam-api", "notejam-web", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
+  registry_repositories = ["notejam-api", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 }
 
 # The DR copy of an environment finds its repositories already created by replication: adopt them.
@@ -228,7 +228,8 @@ module "ci_access" {
   gitlab_url           = var.gitlab.url
   project_path         = var.gitlab.project_path
   create_oidc_provider = var.gitlab.create_oidc_provider
-  allowed_refs         = var.gitlab.allowed_refs
+  deploy_refs          = var.gitlab.deploy_refs
+  infra_refs           = var.gitlab.infra_refs
   plan_refs            = var.gitlab.plan_refs
   state_key_prefix     = "${var.project}/${var.environment}" # prod's also covers prod-dr (its weekly plan)
   # The registry's owner has the one build role; its DR copy adopts the repositories but not the (global) role.

@@ -161,7 +161,7 @@ variable "dns" {
 }
 
 variable "gitlab" {
-  description = "GitLab CI access: issuer URL, project, refs allowed to deploy this environment, whether this environment creates the account's OIDC provider."
+  description = "GitLab CI access: issuer URL, project, the refs each CI role trusts (those of the pipelines whose jobs assume it: tests/ci/trust-refs.test.mjs), whether this environment creates the account's OIDC provider."
   type = object({
     url                  = optional(string, "https://gitlab.com")
     project_path         = string
@@ -172,7 +172,11 @@ variable "gitlab" {
       ref_type = string
       ref      = string
     })), [{ ref_type = "branch", ref = "*" }])
-    allowed_refs = list(object({
+    deploy_refs = list(object({ # the deploy jobs (and the restore drill)
+      ref_type = string
+      ref      = string
+    }))
+    infra_refs = list(object({ # terraform apply and the platform install
       ref_type = string
       ref      = string
     }))

@@ -56,8 +56,9 @@ dns = {
 gitlab = {
   project_path         = "notejam/notejam"
   create_oidc_provider = false
-  allowed_refs         = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
-  plan_refs            = [{ ref_type = "branch", ref = "main" }]
+  deploy_refs          = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  infra_refs           = [{ ref_type = "branch", ref = "main" }]
+  plan_refs            = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
 }
 
 alarm_emails = ["oncall@example.com"]

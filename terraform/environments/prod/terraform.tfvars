@@ -48,8 +48,10 @@ dns = {
 
 gitlab = {
   project_path = "notejam/notejam"
-  allowed_refs = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
-  plan_refs    = [{ ref_type = "branch", ref = "main" }]
+  deploy_refs  = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
+  infra_refs   = [{ ref_type = "branch", ref = "main" }]
+  # release tags too: a tag pipeline's infra:output:prod reads the helm values prod's deploy takes
+  plan_refs = [{ ref_type = "branch", ref = "main" }, { ref_type = "tag", ref = "v*" }]
 }
 
 alarm_emails = ["oncall@example.com"]

@@ -38,7 +38,8 @@ backup = {
 
 gitlab = {
   project_path = "notejam/notejam"
-  allowed_refs = [{ ref_type = "branch", ref = "main" }, { ref_type = "branch", ref = "release/*" }]
+  deploy_refs  = [{ ref_type = "branch", ref = "main" }]
+  infra_refs   = [{ ref_type = "branch", ref = "main" }]
 }
 
 secret_recovery_window_days = 7

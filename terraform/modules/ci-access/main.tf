@@ -1,8 +1,9 @@
 # GitLab CI reaches AWS without stored keys: a job's id_token is exchanged for one of this environment's roles,
 # and only pipelines of the named project on the refs each role allows can do so (docs/ci-cd.md, "Identities"):
-#   <name>-ci-deploy  helm deploy, SPA publish, restore drill    refs: allowed_refs (main, release tags for prod)
-#   <name>-ci-infra   terraform apply                            refs: allowed_refs
-#   <name>-ci-plan    terraform plan in merge requests: read only, may take the state lock, never write state
+#   <name>-ci-deploy  helm deploy, SPA publish, restore drill    refs: deploy_refs (main, release tags for prod)
+#   <name>-ci-infra   terraform apply                            refs: infra_refs (main)
+#   <name>-ci-plan    terraform plan, prod's helm values: read only, may take the state lock, never write state
+# The refs each role trusts are the refs of the pipelines whose jobs assume it: tests/ci/trust-refs.test.mjs.
 #   build_role_name   image and chart pushes (only where the registry lives, build_role_name set)
 # Each role's permissions are the closure of what its scripts call: tests/ci/iam-closure.test.mjs runs the
 # scripts against moto with IAM enforced and these very policies.
@@ -14,7 +15,7 @@ locals {
   partition   = data.aws_partition.current.partition
 
   role_refs = merge(
-    { deploy = var.allowed_refs, infra = var.allowed_refs, plan = var.plan_refs },
+    { deploy = var.deploy_refs, infra = var.infra_refs, plan = var.plan_refs },
     var.build_role_name == null ? {} : { build = var.build_refs },
   )
   role_names = merge(

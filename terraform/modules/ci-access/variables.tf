@@ -41,16 +41,29 @@ variable "project_path" {
   }
 }
 
-variable "allowed_refs" {
-  description = "Refs whose pipelines may deploy and apply this environment (ref may use * wildcards), e.g. [{ref_type = \"branch\", ref = \"main\"}]."
+variable "deploy_refs" {
+  description = "Refs whose pipelines may deploy this environment (ref may use * wildcards), e.g. [{ref_type = \"branch\", ref = \"main\"}]."
   type = list(object({
     ref_type = string
     ref      = string
   }))
 
   validation {
-    condition     = length(var.allowed_refs) > 0 && alltrue([for r in var.allowed_refs : contains(["branch", "tag"], r.ref_type)])
-    error_message = "allowed_refs needs at least one entry, each with ref_type branch or tag."
+    condition     = length(var.deploy_refs) > 0 && alltrue([for r in var.deploy_refs : contains(["branch", "tag"], r.ref_type)])
+    error_message = "deploy_refs needs at least one entry, each with ref_type branch or tag."
+  }
+}
+
+variable "infra_refs" {
+  description = "Refs whose pipelines may apply this environment's Terraform (AdministratorAccess: keep it to the default branch)."
+  type = list(object({
+    ref_type = string
+    ref      = string
+  }))
+
+  validation {
+    condition     = length(var.infra_refs) > 0 && alltrue([for r in var.infra_refs : contains(["branch", "tag"], r.ref_type)])
+    error_message = "infra_refs needs at least one entry, each with ref_type branch or tag."
   }
 }
 

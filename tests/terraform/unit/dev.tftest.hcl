@@ -26,8 +26,8 @@ run "dev_shape" {
     error_message = "dev exposes the Kubernetes API to the listed CIDRs."
   }
   assert {
-    condition     = contains(output.settings.ci_access.trust_conditions.deploy.StringLike["gitlab.com:sub"], "project_path:notejam/notejam:ref_type:branch:ref:*")
-    error_message = "Any branch may deploy dev."
+    condition     = tolist(output.settings.ci_access.trust_conditions.deploy.StringLike["gitlab.com:sub"]) == tolist(["project_path:notejam/notejam:ref_type:branch:ref:main"])
+    error_message = "Only main deploys dev (no job deploys dev from another branch: tests/ci/trust-refs.test.mjs)."
   }
 }
 

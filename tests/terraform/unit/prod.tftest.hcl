@@ -51,9 +51,10 @@ run "prod_shape" {
   assert {
     condition = (toset(output.settings.ci_access.trust_conditions.deploy.StringLike["gitlab.com:sub"]) == toset([
       "project_path:notejam/notejam:ref_type:branch:ref:main", "project_path:notejam/notejam:ref_type:tag:ref:v*"])
-      && jsonencode(output.settings.ci_access.trust_conditions.infra) == jsonencode(output.settings.ci_access.trust_conditions.deploy)
-    && tolist(output.settings.ci_access.trust_conditions.plan.StringLike["gitlab.com:sub"]) == tolist(["project_path:notejam/notejam:ref_type:branch:ref:main"]))
-    error_message = "Only main and release tags may deploy or apply prod, and only main may plan it (its state holds generated secrets)."
+      && tolist(output.settings.ci_access.trust_conditions.infra.StringLike["gitlab.com:sub"]) == tolist(["project_path:notejam/notejam:ref_type:branch:ref:main"])
+      && toset(output.settings.ci_access.trust_conditions.plan.StringLike["gitlab.com:sub"]) == toset([
+    "project_path:notejam/notejam:ref_type:branch:ref:main", "project_path:notejam/notejam:ref_type:tag:ref:v*"]))
+    error_message = "Only main and release tags may deploy prod or read its plan (protected refs: its state holds generated secrets), only main may apply it."
   }
   assert {
     condition     = output.settings.observability.email_subscribers == 1 && output.settings.eks.container_log_groups["application"].retention_days == 365
