@@ -22,7 +22,7 @@ let stack, prom, traffic, scrape, samples, logLines;
 
 before(async () => {
   stack = await startStack({});
-  // As the ServiceMonitor would: job notejam-api, namespace and pod target labels.
+  // As AMP's collector does (terraform/modules/prometheus/scrape.yaml.tftpl): job notejam-api, namespace and pod labels.
   prom = await startPrometheus({ target: `127.0.0.1:${stack.api.port}`, job: 'notejam-api',
     labels: { namespace: NS, pod: 'notejam-0' }, rulesFile: join(root, RULES) });
   const shows = (expr) => waitFor(async () => (await prom.query(expr)).length > 0, { what: `Prometheus: ${expr}`, timeoutMs: 30000 });

@@ -29,7 +29,8 @@ function referencesIn(file) {
     const clean = line.replace(/\bSCRIPTDIR\//g, './').replace(/[a-z][\w+.-]*:\/\/\S+/gi, ' ');           // URLs name other hosts' files
     for (const m of clean.matchAll(PATH)) {
       const ref = m[1];
-      if (/[<>{}$*]/.test(ref) || !ref.includes('/') && !/^[A-Z][A-Z_-]*\.md$/.test(ref)) continue;
+      // a bare name counts when it is a document's (design.md, README.md): it must be some tracked file's name
+      if (/[<>{}$*]/.test(ref) || !ref.includes('/') && !/\.md$/.test(ref)) continue;
       found.push({ ref, line: i + 1 });
     }
   });
@@ -69,4 +70,6 @@ test('the check sees a missing file and an outside one', () => {
   assert.equal(exists('../lib/stack.mjs', 'tests/api/helpers.mjs'), true);
   assert.equal(exists('../shared/DESIGN.md', 'README.md'), false);
   assert.equal(exists('docs/no-such-page.md', 'README.md'), false);
+  assert.equal(exists('interfaces.md', 'charts/notejam/files/prometheus-rules.yaml'), false); // a bare document name
+  assert.equal(exists('conventions.md', 'README.md'), true);
 });

@@ -20,7 +20,7 @@ function cString(source, name) {
 
 const page = parse(read('web/docs/index.html').match(/Content-Security-Policy" content="([^"]+)"/)[1]);
 const hosts = {
-  'API (make run, nginx image, ALB ingress)': parse(cString(read('api/src/handlers/api_docs.c'), 'DOCS_CSP')
+  'API (make run, nginx image, the ALB)': parse(cString(read('api/src/handlers/api_docs.c'), 'DOCS_CSP')
     .replace(/^Content-Security-Policy: /, '')),
   'CloudFront /api/*': parse(read('terraform/modules/web/variables.tf')
     .match(/variable "content_security_policy"[\s\S]*?default\s*=\s*"([^"]+)"/)[1]),
@@ -37,7 +37,7 @@ test('every host lets the page run: own scripts and styles only, data: images, s
 });
 
 test("the page's own meta CSP is the API's header without frame-ancestors (not allowed in a meta tag)", () => {
-  const api = new Map(hosts['API (make run, nginx image, ALB ingress)']);
+  const api = new Map(hosts['API (make run, nginx image, the ALB)']);
   assert.deepEqual(api.get('frame-ancestors'), ["'none'"]);
   api.delete('frame-ancestors');
   assert.deepEqual(Object.fromEntries(page), Object.fromEntries(api));
