@@ -10,10 +10,16 @@ const REJECTED = [
   // [what, chart, env, --set list, expected message]
   ['an unknown top-level key', 'notejam', 'dev', ['replicas=3'], /replicas/],
   ['an unknown nested key (typo)', 'notejam', 'test', ['autoscaling.minReplica=3'], /minReplica/],
-  ['replicaCount: 0 in prod', 'notejam', 'prod', ['replicaCount=0'], /replicaCount/],
-  ['replicaCount: 0 in dev', 'notejam', 'dev', ['replicaCount=0'], /replicaCount/],
   ['minReplicas below 3 in prod', 'notejam', 'prod', ['autoscaling.minReplicas=2'], /minReplicas/],
-  ['autoscaling off in prod', 'notejam', 'prod', ['autoscaling.enabled=false'], /autoscaling[./]enabled/],
+  ['maxReplicas below 12 in prod', 'notejam', 'prod', ['autoscaling.maxReplicas=8'], /maxReplicas/],
+  ['minReplicas 0', 'notejam', 'dev', ['autoscaling.minReplicas=0'], /minReplicas/],
+  // Removed switches (issue 17) fail loudly instead of being ignored: the HPA always owns the replicas, and the
+  // ServiceAccounts get their IAM roles only from Terraform's Pod Identity associations.
+  ['a fixed replicaCount (gone: the HPA owns the replicas)', 'notejam', 'dev', ['replicaCount=2'], /replicaCount/],
+  ['autoscaling switched off (gone)', 'notejam', 'dev', ['autoscaling.enabled=false'], /enabled/],
+  ['an IRSA role on the API ServiceAccount (gone)', 'notejam', 'prod', ['serviceAccount.roleArn=arn:aws:iam::111111111111:role/x'], /roleArn/],
+  ['an IRSA role on the backup ServiceAccount (gone)', 'notejam', 'prod', ['backup.serviceAccount.roleArn=arn:aws:iam::111111111111:role/x'], /roleArn/],
+  ['an IRSA role on the drill ServiceAccount (gone)', 'notejam', 'prod', ['restoreDrill.serviceAccount.roleArn=arn:aws:iam::111111111111:role/x'], /roleArn/],
   ['a missing image repository', 'notejam', 'prod', ['image.repository='], /image[./]repository/],
   ['image tag latest', 'notejam', 'test', ['image.tag=latest'], /image[./]tag/],
   ['a secret-looking extraEnv', 'notejam', 'dev', ['config.extraEnv.NOTEJAM_DATABASE_URL=x'], /extraEnv|NOTEJAM_DATABASE_URL/],

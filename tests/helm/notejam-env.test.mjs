@@ -159,7 +159,7 @@ for (const env of CHART_ENVS.notejam) {
       assert.equal(tgb.spec.networking, undefined, 'Terraform owns the ALB -> pods security-group rule');
     });
 
-    test('ServiceAccount for EKS Pod Identity/IRSA is the one the API runs as; no API token mounted', () => {
+    test('the API runs as its own ServiceAccount (no IAM role: it calls no AWS API); no API token mounted', () => {
       const sa = one(objects, 'ServiceAccount', 'api');
       assert.equal(pod.spec.serviceAccountName, sa.metadata.name);
       assert.equal(pod.spec.automountServiceAccountToken, false);

@@ -90,7 +90,8 @@ spec:
             {{- .volumes | nindent 12 }}
 {{- end -}}
 
-{{/* The ServiceAccount of one ops job; EKS Pod Identity associates it with its IAM role by namespace + name. */}}
+{{/* The ServiceAccount of one ops job; EKS Pod Identity associates it with its IAM role by namespace + name
+(Terraform's association; tests/helm/pod-identity-closure.test.mjs), so it carries no annotation. */}}
 {{- define "notejam.opsServiceAccount" -}}
 {{- if .sa.create }}
 apiVersion: v1
@@ -99,10 +100,6 @@ metadata:
   name: {{ .sa.name }}
   labels:
     {{- include "notejam.componentLabels" (dict "ctx" .ctx "component" .component) | nindent 4 }}
-  {{- with .sa.roleArn }}
-  annotations:
-    eks.amazonaws.com/role-arn: {{ . | quote }}
-  {{- end }}
 automountServiceAccountToken: false
 {{- end }}
 {{- end -}}

@@ -1,10 +1,6 @@
 // Renders of the notejam chart with its optional features switched on, beyond what the environments use.
 export const FEATURES_ON = {
-  'IRSA (prod)': {
-    env: 'prod',
-    set: ['serviceAccount.roleArn=arn:aws:iam::111111111111:role/notejam-api'],
-  },
-  'SMTP, autoscaling off and scheduling settings (dev)': {
+  'SMTP and scheduling settings (dev)': {
     env: 'dev',
     set: ['nodeSelector.workload=notejam', 'tolerations[0].key=dedicated', 'tolerations[0].operator=Exists',
       'tolerations[0].effect=NoSchedule', 'imagePullSecrets[0].name=ecr', 'priorityClassName=notejam-critical',
@@ -12,6 +8,6 @@ export const FEATURES_ON = {
       'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In',
       'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values={amd64}',
       'secrets.smtp=true',
-      'networkPolicy.smtp.cidrs={10.10.200.0/24}', 'autoscaling.enabled=false', 'replicaCount=2'],
+      'networkPolicy.smtp.cidrs={10.10.200.0/24}'],
   },
 };
