@@ -160,6 +160,7 @@ module "registry" {
 }
 
 locals {
+  # What the pipeline pushes (ci/package.yml, ci/lint.yml): tests/ci/registry-closure.test.mjs
   registry_repositories = ["notejam-api", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 }
 

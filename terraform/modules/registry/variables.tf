@@ -1,7 +1,6 @@
 variable "repositories" {
   description = "ECR repository names: the images, the CI builder image and the Helm chart (docs/ci-cd.md, \"Where images and charts live\")."
   type        = list(string)
-  default     = ["notejam-api", "notejam-ops", "notejam-ci-builder", "charts/notejam"]
 
   validation {
     condition     = length(var.repositories) > 0 && alltrue([for r in var.repositories : can(regex("^[a-z0-9][a-z0-9._/-]{1,254}$", r))])

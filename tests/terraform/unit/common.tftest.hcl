@@ -253,7 +253,7 @@ run "promises" {
   # --- registry ---
   assert {
     condition = jsonencode(sort(keys(output.settings.registry.repositories))) == jsonencode(var.registry.owner ?
-    ["charts/notejam", "notejam-api", "notejam-ci-builder", "notejam-ops", "notejam-web"] : [])
+    ["charts/notejam", "notejam-api", "notejam-ci-builder", "notejam-ops"] : [])
     error_message = "The registry owner (prod) holds the images, the chart and the CI builder image; other environments create no repositories (names would collide in one account)."
   }
   assert {
