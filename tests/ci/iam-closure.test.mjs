@@ -121,7 +121,7 @@ output "policies" { value = module.ci.policies }
     const cache = path.join(repoRoot, '.cache/terraform');
     const tfEnv = { ...admin(), TF_CLI_CONFIG_FILE: execFileSync(path.join(repoRoot, 'tests/terraform/cli-config.sh'), [cache], { encoding: 'utf8' }).trim(),
       TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
-    const init = await run('flock', [path.join(cache, 'init.lock'), 'terraform', `-chdir=${tf}`, 'init', '-no-color'], { env: tfEnv, timeout: 300_000 });
+    const init = await run('terraform', [`-chdir=${tf}`, 'init', '-no-color'], { env: tfEnv, timeout: 300_000 });
     assert.equal(init.code, 0, init.stdout + init.stderr);
     const apply = await run('terraform', [`-chdir=${tf}`, 'apply', '-auto-approve', '-no-color'], { env: tfEnv, timeout: 300_000 });
     assert.equal(apply.code, 0, apply.stdout + apply.stderr);

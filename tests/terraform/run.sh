@@ -14,7 +14,6 @@ terraform version | sed -n 1p # sed reads it all: head would close the pipe earl
 
 export TF_CLI_CONFIG_FILE
 TF_CLI_CONFIG_FILE=$("$here/cli-config.sh" "$root/.cache/terraform")
-export TF_INIT_LOCK="$root/.cache/terraform/init.lock" # serialises `terraform init` around the shared plugin cache
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 unset TF_DATA_DIR AWS_PROFILE
 

@@ -15,9 +15,7 @@ validate_one() {
   done
   # Roots commit their lock file: init must verify against it, never rewrite it.
   [ -f "$d/.terraform.lock.hcl" ] && lock=(-lockfile=readonly)
-  # One init at a time: terraform's plugin cache is not safe for concurrent installs (a cold cache fails with
-  # "mkdir ...: file exists"); validate, the slow part, still runs two at a time.
-  if ! out=$(flock "$TF_INIT_LOCK" terraform -chdir="$d" init -backend=false -input=false -no-color "${lock[@]}" 2>&1); then
+  if ! out=$(terraform -chdir="$d" init -backend=false -input=false -no-color "${lock[@]}" 2>&1); then
     printf 'init FAILED in %s\n%s\n' "$d" "$out"; return 1
   fi
   if ! out=$(terraform -chdir="$d" validate -no-color 2>&1); then
