@@ -3,14 +3,11 @@
 // what several roots share must then be one package at one version: one YAML library, one Playwright.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, repoFiles } from './lib/files.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
-  .toString().split('\0').filter(Boolean);
+const tracked = repoFiles();
 const roots = tracked.filter((f) => /(^|\/)package\.json$/.test(f) && !f.includes('node_modules/'))
   .map((f) => path.dirname(f));
 const readJson = (f) => JSON.parse(readFileSync(path.join(root, f), 'utf8'));

@@ -3,15 +3,12 @@
 // condition (a load generator's think time, a timer that plays a missing daemon) says so with "pacing:" on its line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, repoFiles } from './lib/files.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HELPERS = new Set(['tests/lib/wait.mjs', 'tests/lib/wait.sh']);
-const testFiles = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', 'tests'], { cwd: root })
-  .toString().split('\0').filter(Boolean)
+const testFiles = repoFiles('tests')
   .filter((f) => !f.includes('node_modules/') && !f.startsWith('tests/repo/') && !HELPERS.has(f));
 
 // A timed wait: a promise around setTimeout in JavaScript, sleep in shell.
