@@ -35,26 +35,20 @@ static void answer_no_row(req_t *r, const char *const *params, int exists_stmt) 
         resp_problem(r, 404, "No such resource.", NULL, NULL);
 }
 
-/* A statement that failed: the database's state (503/500), a foreign key (see answer_opts_t), or a constraint the
- * handler's validation should have kept the row from breaking (500). */
+/* A statement that failed: a foreign key the handler named (422, see answer_opts_t), a deleted account's token
+ * (401), else the database's state (respond_db_error: 503 when unavailable, 500 for anything else, including a
+ * constraint the handler's validation should have kept the row from breaking). */
 static void answer_db_failure(req_t *r, db_status_t s, const answer_opts_t *opts) {
-    switch (s) {
-    case DB_FK_VIOLATION:
-        if (respond_if_account_gone(r)) return; /* the caller's own row is gone: a deleted account's token */
+    if (s == DB_FK_VIOLATION) {
+        if (respond_if_account_gone(r)) return; /* the caller's own row is gone */
         if (opts && opts->fk_field) {
             field_errors_t errs = {0};
             field_errors_add(&errs, opts->fk_field, opts->fk_message);
             respond_invalid(r, &errs);
             return;
         }
-        resp_problem(r, 500, "The request could not be completed.", NULL, NULL);
-        return;
-    case DB_OK: /* not a failure: never passed */
-    case DB_UNIQUE_VIOLATION:
-    case DB_CHECK_VIOLATION:
-    case DB_ERROR: resp_problem(r, 500, "The request could not be completed.", NULL, NULL); return;
-    case DB_UNAVAILABLE: respond_db_error(r, s); return;
     }
+    respond_db_error(r, s);
 }
 
 void respond_row(req_t *r, int stmt, int n, const char *const *params, row_writer_fn writer, int status,
